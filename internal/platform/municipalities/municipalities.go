@@ -1,0 +1,104 @@
+// Package municipalities is the reference list of Italian municipalities
+// (ISTAT), embedded in the binary and loaded into every install: facilities,
+// services, requests and indicators are all placed in one.
+package municipalities
+
+import (
+	"context"
+	_ "embed"
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/crocevia/crocevia/internal/platform/db"
+)
+
+//go:embed data/comuni-italia.csv
+var csvData string
+
+// Province is the sigla of the Province of Alessandria.
+const Province = "AL"
+
+// Municipality is one Comune.
+type Municipality struct {
+	ISTATCode     string
+	Name          string
+	ProvinceCode  string
+	Province      string
+	RegionCode    string
+	Region        string
+	CadastralCode string
+	Population    int
+}
+
+// All parses the embedded list.
+func All() ([]Municipality, error) {
+	r := csv.NewReader(strings.NewReader(csvData))
+	rows, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("municipalities: %w", err)
+	}
+	out := make([]Municipality, 0, len(rows)-1)
+	for _, row := range rows[1:] {
+		pop, _ := strconv.Atoi(row[7])
+		out = append(out, Municipality{ISTATCode: row[0], Name: row[1], ProvinceCode: row[2],
+			Province: row[3], RegionCode: row[4], Region: row[5], CadastralCode: row[6], Population: pop})
+	}
+	return out, nil
+}
+
+// Load fills the municipalities table when it is empty; it is a no-op on
+// later starts.
+func Load(ctx context.Context, d *db.DB) error {
+	var n int
+	if err := d.QueryRowContext(ctx, `SELECT COUNT(*) FROM municipalities`).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	all, err := All()
+	if err != nil {
+		return err
+	}
+	return d.InTx(ctx, func(tx *db.Tx) error {
+		const batch = 400
+		for start := 0; start < len(all); start += batch {
+			end := min(start+batch, len(all))
+			q := `INSERT INTO municipalities (istat_code, name, province_code, province, region_code, region, cadastral_code, population) VALUES `
+			args := make([]any, 0, (end-start)*8)
+			for i, m := range all[start:end] {
+				if i > 0 {
+					q += ","
+				}
+				q += "(?, ?, ?, ?, ?, ?, ?, ?)"
+				args = append(args, m.ISTATCode, m.Name, m.ProvinceCode, m.Province, m.RegionCode, m.Region, m.CadastralCode, m.Population)
+			}
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return fmt.Errorf("municipalities: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// InProvince lists the municipalities of a province by name.
+func InProvince(ctx context.Context, q db.Querier, province string) ([]Municipality, error) {
+	rows, err := q.QueryContext(ctx, `SELECT istat_code, name, province_code, province, region_code, region,
+		cadastral_code, population FROM municipalities WHERE province_code = ? ORDER BY name`, province)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Municipality
+	for rows.Next() {
+		var m Municipality
+		if err := rows.Scan(&m.ISTATCode, &m.Name, &m.ProvinceCode, &m.Province, &m.RegionCode, &m.Region,
+			&m.CadastralCode, &m.Population); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
