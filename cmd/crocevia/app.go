@@ -17,9 +17,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/riverqueue/river"
 
-	"github.com/crocevia/crocevia/internal/account"
-	"github.com/crocevia/crocevia/internal/demo"
-	"github.com/crocevia/crocevia/internal/home"
 	"github.com/crocevia/crocevia/internal/platform/auth"
 	"github.com/crocevia/crocevia/internal/platform/db"
 	"github.com/crocevia/crocevia/internal/platform/i18n"
@@ -135,22 +132,6 @@ func (m *Main) build(ctx context.Context) error {
 	return err
 }
 
-// registerModules adds every room's routes, navigation and workers.
-func (m *Main) registerModules() error {
-	hm, err := home.New(m.Web)
-	if err != nil {
-		return err
-	}
-	acc, err := account.New(account.Deps{Web: m.Web, Auth: m.Auth, Demo: m.demo.Load})
-	if err != nil {
-		return err
-	}
-	m.Web.Handle(hm.Routes()...)
-	m.Web.Handle(acc.Routes()...)
-	m.Web.Handle(m.opsRoutes()...)
-	return nil
-}
-
 // opsRoutes are the operator's endpoints: health and metrics.
 func (m *Main) opsRoutes() []web.Route {
 	return []web.Route{
@@ -253,8 +234,3 @@ func (m *Main) banner(w io.Writer) {
 	}
 }
 
-// demoSeeders are the modules' demo data loaders, run after the platform's.
-func (m *Main) demoSeeders() []demo.Seeder { return nil }
-
-// nationalSeeders are the modules' national-scale synthetic data loaders.
-func (m *Main) nationalSeeders() []demo.NationalSeeder { return nil }

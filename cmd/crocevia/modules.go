@@ -1,0 +1,37 @@
+package main
+
+import (
+	"github.com/crocevia/crocevia/internal/account"
+	"github.com/crocevia/crocevia/internal/demo"
+	"github.com/crocevia/crocevia/internal/home"
+	"github.com/crocevia/crocevia/internal/platform/web"
+)
+
+// registerModules builds every room and adds its routes, navigation and
+// job workers. This is the one place the rooms meet.
+func (m *Main) registerModules() error {
+	hm, err := home.New(m.Web)
+	if err != nil {
+		return err
+	}
+	acc, err := account.New(account.Deps{Web: m.Web, Auth: m.Auth, Demo: m.demo.Load})
+	if err != nil {
+		return err
+	}
+	mods := []web.Module{hm, acc}
+	// [account-extras]
+	// [admin]
+	// [notify]
+	// [files]
+	for _, mod := range mods {
+		m.Web.Handle(mod.Routes()...)
+	}
+	m.Web.Handle(m.opsRoutes()...)
+	return nil
+}
+
+// demoSeeders are the modules' demo data loaders, run after the platform's.
+func (m *Main) demoSeeders() []demo.Seeder { return nil }
+
+// nationalSeeders are the modules' national-scale synthetic data loaders.
+func (m *Main) nationalSeeders() []demo.NationalSeeder { return nil }
