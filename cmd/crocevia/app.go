@@ -233,4 +233,3 @@ func (m *Main) banner(w io.Writer) {
 		}
 	}
 }
-
