@@ -67,3 +67,33 @@ func TestDiff(t *testing.T) {
 		t.Fatalf("Diff = %+v; want changes of b and c only", got)
 	}
 }
+
+func TestConcurrentWritersKeepOneChain(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		errs := make(chan error, 8)
+		for w := range 8 {
+			go func() {
+				var err error
+				for i := range 5 {
+					err = d.InTx(ctx, func(tx *db.Tx) error {
+						return audit.Record(ctx, tx, audit.Create, "thing", w*100+i, nil)
+					})
+					if err != nil {
+						break
+					}
+				}
+				errs <- err
+			}()
+		}
+		for range 8 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		broken, n, err := audit.Verify(ctx, d)
+		if err != nil || broken != nil || n != 40 {
+			t.Fatalf("Verify = %+v, %d, %v; want 40 entries in one intact chain", broken, n, err)
+		}
+	})
+}
