@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"sync/atomic"
 	"time"
 
@@ -136,9 +137,23 @@ func (m *Main) build(ctx context.Context) error {
 func (m *Main) opsRoutes() []web.Route {
 	return []web.Route{
 		{Method: "GET", Pattern: "/healthz", Access: web.Public, Handler: m.healthz},
-		{Method: "GET", Pattern: "/metrics", Access: web.Public,
-			Handler: promhttp.HandlerFor(m.Metrics, promhttp.HandlerOpts{}).ServeHTTP},
+		{Method: "GET", Pattern: "/metrics", Access: web.Public, Handler: m.metrics},
 	}
+}
+
+// metrics serves Prometheus only to the machine itself and to the networks
+// in --metrics-allow: request counts by route are not for the public.
+func (m *Main) metrics(w http.ResponseWriter, r *http.Request) {
+	addr, err := netip.ParseAddr(web.From(r).ClientIP)
+	allowed := err == nil && addr.Unmap().IsLoopback()
+	for _, p := range m.Config.MetricsAllow {
+		allowed = allowed || (err == nil && p.Contains(addr.Unmap()))
+	}
+	if !allowed {
+		m.Web.NotFound(w, r)
+		return
+	}
+	promhttp.HandlerFor(m.Metrics, promhttp.HandlerOpts{}).ServeHTTP(w, r)
 }
 
 func (m *Main) healthz(w http.ResponseWriter, r *http.Request) {

@@ -22,6 +22,7 @@ type Config struct {
 	TLSCert        string
 	TLSKey         string
 	TrustedProxies []netip.Prefix
+	MetricsAllow   []netip.Prefix
 	FileStore      string // "db" or "disk"
 	MaxUpload      int64
 	LogLevel       string
@@ -66,6 +67,11 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 		c.TrustedProxies = p
 		return err
 	})
+	fs.Func("metrics-allow", "comma-separated CIDRs allowed to read /metrics besides loopback", func(s string) error {
+		p, err := parsePrefixes(s)
+		c.MetricsAllow = p
+		return err
+	})
 	fs.StringVar(&c.FileStore, "file-store", env("FILE_STORE", c.FileStore), "where uploaded files live: db or disk")
 	fs.StringVar(&c.LogLevel, "log-level", env("LOG_LEVEL", c.LogLevel), "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", c.LogFormat), "json or text")
@@ -82,6 +88,11 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 	if s := env("TRUSTED_PROXIES", ""); s != "" {
 		if p, err := parsePrefixes(s); err == nil {
 			c.TrustedProxies = p
+		}
+	}
+	if s := env("METRICS_ALLOW", ""); s != "" {
+		if p, err := parsePrefixes(s); err == nil {
+			c.MetricsAllow = p
 		}
 	}
 	if v := env("MAX_UPLOAD", ""); v != "" {
