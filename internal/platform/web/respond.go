@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"sort"
+	"strconv"
 
 	"github.com/crocevia/crocevia/internal/platform/apperr"
 )
@@ -75,4 +76,14 @@ func JSON(w http.ResponseWriter, status int, v any) {
 
 func sortNav(n []NavEntry) {
 	sort.SliceStable(n, func(i, j int) bool { return n[i].Order < n[j].Order })
+}
+
+// PathID parses the path parameter name as a positive ID; anything else is
+// a not-found error, so /x/abc answers 404 and never 500.
+func PathID(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.NotFoundf("Pagina non trovata.")
+	}
+	return id, nil
 }
