@@ -22,7 +22,9 @@ import (
 	"github.com/crocevia/crocevia/internal/platform/db"
 	"github.com/crocevia/crocevia/internal/platform/i18n"
 	"github.com/crocevia/crocevia/internal/platform/jobs"
+	"github.com/crocevia/crocevia/internal/platform/mail"
 	"github.com/crocevia/crocevia/internal/platform/municipalities"
+	"github.com/crocevia/crocevia/internal/platform/notify"
 	"github.com/crocevia/crocevia/internal/platform/settings"
 	"github.com/crocevia/crocevia/internal/platform/web"
 	static "github.com/crocevia/crocevia/web"
@@ -40,6 +42,11 @@ type Main struct {
 	Jobs    *jobs.Queue
 	Metrics *prometheus.Registry
 	Workers *river.Workers
+	// Notify is where modules post notifications; the header shows its count.
+	Notify *notify.Service
+	// ExtraWorkers, when set before Run, registers more job workers next to
+	// the modules': end-to-end tests use it to watch jobs being worked.
+	ExtraWorkers func(*river.Workers)
 
 	periodic []*river.PeriodicJob
 
@@ -114,10 +121,11 @@ func (m *Main) build(ctx context.Context) error {
 	m.Metrics = prometheus.NewRegistry()
 	m.Metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(m.DB.SQL(), "crocevia"), newJobCollector(m.DB))
+	m.Notify = &notify.Service{DB: m.DB, BaseURL: m.Config.BaseURL, I18n: cat}
 	m.Web, err = web.NewServer(web.Deps{
 		Auth: m.Auth, I18n: cat, Log: m.Log, Static: static.Static(), Metrics: m.Metrics,
 		TrustedProxies: m.Config.TrustedProxies, TLS: m.Config.TLSCert != "", MaxBody: m.Config.MaxUpload + 1<<20,
-		Demo: m.demo.Load, Synthetic: m.synthetic.Load,
+		Demo: m.demo.Load, Synthetic: m.synthetic.Load, UnreadCount: m.Notify.UnreadCount,
 	})
 	if err != nil {
 		return err
@@ -127,6 +135,16 @@ func (m *Main) build(ctx context.Context) error {
 		return err
 	}
 	river.AddWorker(m.Workers, &auth.PurgeWorker{Store: m.Auth})
+	// Mail reaches SMTP only through the outbox sweeper (see mail.SweepArgs).
+	mailJobs, err := mail.Register(m.Workers, m.DB, mail.SMTPConfig{Host: m.Config.SMTPHost, Port: m.Config.SMTPPort,
+		User: m.Config.SMTPUser, Password: m.Config.SMTPPassword, From: m.Config.SMTPFrom, TLS: m.Config.SMTPTLS})
+	if err != nil {
+		return err
+	}
+	m.periodic = append(m.periodic, mailJobs...)
+	if m.ExtraWorkers != nil {
+		m.ExtraWorkers(m.Workers)
+	}
 	m.periodic = append(m.periodic, auth.PurgeJob())
 	m.Jobs, err = jobs.Open(ctx, m.DB, jobs.Config{Workers: m.Workers, PeriodicJobs: m.periodic,
 		Log: m.Log, PollInterval: m.Config.JobPoll})

@@ -2,15 +2,17 @@ package main
 
 import (
 	"github.com/crocevia/crocevia/internal/account"
+	"github.com/crocevia/crocevia/internal/admin"
 	"github.com/crocevia/crocevia/internal/demo"
 	"github.com/crocevia/crocevia/internal/home"
+	"github.com/crocevia/crocevia/internal/platform/notify"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
 // registerModules builds every room and adds its routes, navigation and
 // job workers. This is the one place the rooms meet.
 func (m *Main) registerModules() error {
-	hm, err := home.New(m.Web)
+	hm, err := home.New(home.Deps{Web: m.Web, DB: m.DB, BaseURL: m.Config.BaseURL})
 	if err != nil {
 		return err
 	}
@@ -21,7 +23,17 @@ func (m *Main) registerModules() error {
 	mods := []web.Module{hm, acc}
 	// [account-extras]
 	// [admin]
+	adm, err := admin.New(admin.Deps{Web: m.Web, Auth: m.Auth, BaseURL: m.Config.BaseURL})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, adm)
 	// [notify]
+	nt, err := notify.New(m.Web, m.Notify)
+	if err != nil {
+		return err
+	}
+	mods = append(mods, nt)
 	// [files]
 	for _, mod := range mods {
 		m.Web.Handle(mod.Routes()...)

@@ -20,7 +20,7 @@ func (h *Handler) loginForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
-	p := loginPage{Page: h.web.NewPage(r, "Accedi"), Next: safeNext(r.URL.Query().Get("next"))}
+	p := loginPage{Page: h.web.NewPage(r, "Accedi"), Next: safeNext(r.URL.Query().Get("next")), OIDC: h.oidc != nil}
 	p.Crumb("Accedi", "")
 	h.web.Render(w, r, "account/login.html", p)
 }
@@ -30,7 +30,7 @@ var errTooManyAttempts = apperr.Errorf(apperr.TooManyRequests,
 	"Troppi tentativi di accesso. Riprova tra qualche minuto.")
 
 func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
-	p := loginPage{Page: h.web.NewPage(r, "Accedi"), Next: safeNext(r.PostFormValue("next"))}
+	p := loginPage{Page: h.web.NewPage(r, "Accedi"), Next: safeNext(r.PostFormValue("next")), OIDC: h.oidc != nil}
 	p.Crumb("Accedi", "")
 	email := auth.NormalizeEmail(r.PostFormValue("email"))
 	ctx := r.Context()
@@ -54,15 +54,16 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = h.perAccount.Reset(ctx, "login:account:"+email)
-	h.startSession(w, r, u, p.Next)
+	h.startSession(w, r, u, p.Next, false)
 }
 
 // startSession opens the session after the password was checked and sends
 // the user on: to the second factor if they have one, to its set-up if
-// their role requires one, otherwise where they were going.
-func (h *Handler) startSession(w http.ResponseWriter, r *http.Request, u *auth.User, next string) {
-	needsSetup := u.RequiresMFA() && !u.TOTPEnabled && !h.demo()
-	mfaOK := !u.TOTPEnabled && !needsSetup
+// their role requires one, otherwise where they were going. A strong login
+// (SPID, CIE) already is multi-factor and goes straight on.
+func (h *Handler) startSession(w http.ResponseWriter, r *http.Request, u *auth.User, next string, strong bool) {
+	needsSetup := !strong && u.RequiresMFA() && !u.TOTPEnabled && !h.demo()
+	mfaOK := strong || (!u.TOTPEnabled && !needsSetup)
 	token, _, err := h.auth.CreateSession(r.Context(), u.ID, mfaOK, web.From(r).ClientIP, r.UserAgent())
 	if err != nil {
 		h.web.Error(w, r, err)
@@ -70,13 +71,13 @@ func (h *Handler) startSession(w http.ResponseWriter, r *http.Request, u *auth.U
 	}
 	web.SetSessionCookie(w, r, token)
 	switch {
-	case u.TOTPEnabled:
-		http.Redirect(w, r, "/login/otp?next="+urlEscape(next), http.StatusSeeOther)
-	case needsSetup:
-		http.Redirect(w, r, "/account/2fa?next="+urlEscape(next), http.StatusSeeOther)
-	default:
+	case mfaOK:
 		_ = h.auth.MarkLogin(r.Context(), u.ID, time.Now().UTC())
 		http.Redirect(w, r, next, http.StatusSeeOther)
+	case u.TOTPEnabled:
+		http.Redirect(w, r, "/login/otp?next="+urlEscape(next), http.StatusSeeOther)
+	default:
+		http.Redirect(w, r, "/account/2fa?next="+urlEscape(next), http.StatusSeeOther)
 	}
 }
 

@@ -1,5 +1,10 @@
 package account
 
-import "net/url"
+import (
+	"net/url"
+	"strconv"
+)
 
 func urlEscape(s string) string { return url.QueryEscape(s) }
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }

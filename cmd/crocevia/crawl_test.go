@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/crocevia/crocevia/internal/e2e"
+	"github.com/crocevia/crocevia/internal/platform/auth"
+)
+
+// Lists link to many records whose pages share one template: the crawl
+// checks perRecordKind pages of each kind (paths equal but for their
+// numeric IDs) and maxCrawled pages found by links in all, per visitor.
+const (
+	maxCrawled    = 40
+	perRecordKind = 2
+)
+
+// routePages are the pages of the route table user may open: GET routes
+// without path parameters whose gate admits user.
+func routePages(m *Main, user *auth.User) []string {
+	var out []string
+	for _, rt := range m.Web.Routes() {
+		path := strings.TrimSuffix(rt.Pattern, "{$}")
+		if rt.Method != "GET" || strings.Contains(path, "{") || !rt.Access.Allows(user) {
+			continue
+		}
+		out = append(out, path)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// crawler visits pages in one tab and checks each: no HTTP error, no
+// accessibility violation.
+type crawler struct {
+	t       *testing.T
+	tab     context.Context
+	base    string
+	seen    map[string]bool
+	kinds   map[string]int
+	visited int
+}
+
+func newCrawler(t *testing.T, tab context.Context, base string) *crawler {
+	return &crawler{t: t, tab: tab, base: base, seen: map[string]bool{}, kinds: map[string]int{}}
+}
+
+// run checks the start pages, then the pages their links lead to, up to
+// maxCrawled of them.
+func (c *crawler) run(start []string) {
+	queue := start
+	crawled := 0
+	for len(queue) > 0 {
+		path := queue[0]
+		queue = queue[1:]
+		kind := recordKind(path)
+		if c.seen[path] || c.kinds[kind] >= perRecordKind {
+			continue
+		}
+		c.seen[path] = true
+		c.kinds[kind]++
+		if crawled >= len(start)+maxCrawled {
+			c.t.Logf("stopped after %d pages; not checked: %s and %d more", crawled, path, len(queue))
+			return
+		}
+		crawled++
+		queue = append(queue, c.check(path)...)
+	}
+}
+
+// check visits one page and returns the pages it links to.
+func (c *crawler) check(path string) []string {
+	c.t.Helper()
+	resp, err := e2e.Visit(c.tab, c.base+path)
+	if err != nil {
+		c.t.Errorf("%s: %v", path, err)
+		return nil
+	}
+	if resp.Status >= 400 {
+		c.t.Errorf("%s: HTTP status %d (at %s)", path, resp.Status, resp.URL)
+		return nil
+	}
+	if resp.MimeType != "text/html" {
+		return nil // health, metrics, downloads: not pages
+	}
+	if final := pathQuery(resp.URL); final != path {
+		if c.seen[final] {
+			return nil // redirected to a page already checked
+		}
+		c.seen[final] = true
+	}
+	c.visited++
+	checkAxe(c.t, c.tab, path)
+	links, err := e2e.Links(c.tab, c.base)
+	if err != nil {
+		c.t.Errorf("%s: %v", path, err)
+		return nil
+	}
+	var next []string
+	for _, l := range links {
+		if p, ok := crawlable(l); ok && !c.seen[p] {
+			next = append(next, p)
+		}
+	}
+	return next
+}
+
+// crawlable turns a same-origin link into the path to visit, or refuses
+// it: actions, static files and downloads are not pages, and pages beyond
+// the first of a list share the first one's template.
+func crawlable(link string) (string, bool) {
+	u, err := url.Parse(link)
+	if err != nil {
+		return "", false
+	}
+	switch {
+	case u.Path == "/logout", strings.HasPrefix(u.Path, "/static/"), strings.HasPrefix(u.Path, "/files/"):
+		return "", false
+	case u.RawQuery == "":
+		return u.Path, true
+	}
+	q := u.Query()
+	if len(q) == 1 && q.Get("page") == "1" {
+		return u.Path + "?page=1", true
+	}
+	return "", false
+}
+
+func pathQuery(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return u.RequestURI()
+}
+
+// recordKind is path with its numeric segments blanked: /admin/users/7 and
+// /admin/users/9 are one kind of page.
+func recordKind(path string) string {
+	segs := strings.Split(path, "/")
+	for i, s := range segs {
+		if s != "" && strings.Trim(s, "0123456789") == "" {
+			segs[i] = "#"
+		}
+	}
+	return strings.Join(segs, "/")
+}

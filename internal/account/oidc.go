@@ -1,0 +1,199 @@
+package account
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+	"golang.org/x/oauth2"
+
+	"github.com/crocevia/crocevia/internal/platform/auth"
+	"github.com/crocevia/crocevia/internal/platform/web"
+)
+
+// OIDCConfig is an OpenID Connect provider to log in through, usually a
+// SPID/CIE gateway.
+type OIDCConfig struct {
+	Issuer       string
+	ClientID     string
+	ClientSecret string
+	// Claim names the ID-token claim matched to an account: "email" or
+	// "fiscal_number".
+	Claim       string
+	RedirectURL string
+}
+
+// oidcClient discovers the provider on first use, so the server starts
+// even when the provider cannot be reached.
+type oidcClient struct {
+	cfg      OIDCConfig
+	mu       sync.Mutex
+	provider *oidc.Provider
+}
+
+// setup returns the provider and the OAuth2 configuration, discovering the
+// provider if it was not yet; a failed discovery is retried next time.
+func (c *oidcClient) setup(ctx context.Context) (*oidc.Provider, *oauth2.Config, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.provider == nil {
+		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		p, err := oidc.NewProvider(ctx, c.cfg.Issuer)
+		if err != nil {
+			return nil, nil, err
+		}
+		c.provider = p
+	}
+	return c.provider, &oauth2.Config{ClientID: c.cfg.ClientID, ClientSecret: c.cfg.ClientSecret,
+		Endpoint: c.provider.Endpoint(), RedirectURL: c.cfg.RedirectURL,
+		Scopes: []string{oidc.ScopeOpenID, "profile", "email"}}, nil
+}
+
+// oidcState travels in a short-lived cookie from the redirect to the
+// callback: it binds the answer to this browser and this request.
+type oidcState struct {
+	State    string `json:"s"`
+	Nonce    string `json:"n"`
+	Verifier string `json:"v"`
+	Next     string `json:"next"`
+}
+
+const oidcCookie = "crocevia_oidc"
+
+func (h *Handler) oidcStart(w http.ResponseWriter, r *http.Request) {
+	_, conf, err := h.oidc.setup(r.Context())
+	if err != nil {
+		h.oidcUnavailable(w, r, err)
+		return
+	}
+	st := oidcState{State: auth.NewToken(), Nonce: auth.NewToken(), Verifier: oauth2.GenerateVerifier(),
+		Next: safeNext(r.URL.Query().Get("next"))}
+	js, _ := json.Marshal(st)
+	http.SetCookie(w, &http.Cookie{Name: oidcCookie, Value: base64.RawURLEncoding.EncodeToString(js),
+		Path: "/login/oidc", MaxAge: 600, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: web.From(r).Secure})
+	http.Redirect(w, r, conf.AuthCodeURL(st.State, oidc.Nonce(st.Nonce), oauth2.S256ChallengeOption(st.Verifier)),
+		http.StatusFound)
+}
+
+// takeOIDCState reads and clears the state cookie; it is usable once.
+func takeOIDCState(w http.ResponseWriter, r *http.Request) (oidcState, bool) {
+	var st oidcState
+	c, err := r.Cookie(oidcCookie)
+	if err != nil {
+		return st, false
+	}
+	http.SetCookie(w, &http.Cookie{Name: oidcCookie, Path: "/login/oidc", MaxAge: -1, HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: web.From(r).Secure})
+	js, err := base64.RawURLEncoding.DecodeString(c.Value)
+	if err != nil || json.Unmarshal(js, &st) != nil || st.State == "" || st.Nonce == "" {
+		return st, false
+	}
+	got := r.URL.Query().Get("state")
+	return st, subtle.ConstantTimeCompare([]byte(got), []byte(st.State)) == 1
+}
+
+func (h *Handler) oidcCallback(w http.ResponseWriter, r *http.Request) {
+	st, ok := takeOIDCState(w, r)
+	if !ok {
+		h.message(w, r, http.StatusBadRequest, "Accesso non riuscito",
+			"La richiesta di accesso non è valida o è scaduta. Riprova.", "/login", "Torna all'accesso")
+		return
+	}
+	if r.URL.Query().Get("error") != "" {
+		h.message(w, r, http.StatusUnauthorized, "Accesso non riuscito",
+			"L'accesso con SPID o CIE è stato annullato o non è riuscito.", "/login", "Torna all'accesso")
+		return
+	}
+	subject, err := h.oidcSubject(r.Context(), r.URL.Query().Get("code"), st)
+	if err != nil {
+		h.web.Log().Warn("oidc login failed", "request_id", web.From(r).ID, "err", err)
+		h.message(w, r, http.StatusUnauthorized, "Accesso non riuscito",
+			"Non è stato possibile verificare la tua identità. Riprova.", "/login", "Torna all'accesso")
+		return
+	}
+	u, err := h.oidcUser(r.Context(), subject)
+	if err != nil && !errors.Is(err, auth.ErrUserNotFound) {
+		h.web.Error(w, r, err)
+		return
+	}
+	if err != nil {
+		h.message(w, r, http.StatusForbidden, "Nessun account associato",
+			"Nessun account attivo della rete corrisponde all'identità con cui hai effettuato l'accesso. Chiedi all'amministratore della tua organizzazione di invitarti.",
+			"/login", "Torna all'accesso")
+		return
+	}
+	h.startSession(w, r, u, st.Next, true)
+}
+
+// oidcSubject exchanges the code, verifies the ID token and its nonce and
+// returns the configured claim.
+func (h *Handler) oidcSubject(ctx context.Context, code string, st oidcState) (string, error) {
+	provider, conf, err := h.oidc.setup(ctx)
+	if err != nil {
+		return "", err
+	}
+	tok, err := conf.Exchange(ctx, code, oauth2.VerifierOption(st.Verifier))
+	if err != nil {
+		return "", err
+	}
+	raw, _ := tok.Extra("id_token").(string)
+	idt, err := provider.Verifier(&oidc.Config{ClientID: h.oidc.cfg.ClientID}).Verify(ctx, raw)
+	if err != nil {
+		return "", err
+	}
+	if subtle.ConstantTimeCompare([]byte(idt.Nonce), []byte(st.Nonce)) != 1 {
+		return "", errors.New("oidc: nonce mismatch")
+	}
+	var claims map[string]any
+	if err := idt.Claims(&claims); err != nil {
+		return "", err
+	}
+	return claimValue(claims, h.oidc.cfg.Claim)
+}
+
+// claimValue reads the identifying claim. SPID gateways prefix the fiscal
+// number with its country ("TINIT-"); an e-mail the provider says it did
+// not verify is not trusted.
+func claimValue(claims map[string]any, claim string) (string, error) {
+	v, _ := claims[claim].(string)
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return "", errors.New("oidc: claim " + claim + " missing")
+	}
+	if claim == "fiscal_number" {
+		return strings.TrimPrefix(strings.ToUpper(v), "TINIT-"), nil
+	}
+	if verified, ok := claims["email_verified"].(bool); ok && !verified {
+		return "", errors.New("oidc: e-mail not verified")
+	}
+	return v, nil
+}
+
+func (h *Handler) oidcUser(ctx context.Context, subject string) (*auth.User, error) {
+	var u *auth.User
+	var err error
+	if h.oidc.cfg.Claim == "fiscal_number" {
+		u, err = h.auth.UserByFiscalCode(ctx, h.auth.DB, subject)
+	} else {
+		u, err = h.auth.UserByEmail(ctx, h.auth.DB, subject)
+	}
+	if err == nil && !u.Active {
+		err = auth.ErrUserNotFound
+	}
+	return u, err
+}
+
+func (h *Handler) oidcUnavailable(w http.ResponseWriter, r *http.Request, err error) {
+	h.web.Log().Warn("oidc provider unreachable", "request_id", web.From(r).ID, "err", err)
+	h.message(w, r, http.StatusServiceUnavailable, "Servizio non disponibile",
+		"L'accesso con SPID o CIE non è disponibile in questo momento. Riprova più tardi o accedi con e-mail e password.",
+		"/login", "Torna all'accesso")
+}

@@ -1,0 +1,164 @@
+// Package search is the platform's Italian full-text search, shared by the
+// modules that need one (FAQ, magazine, directory). Text is normalised in Go
+// (lowercase, accents folded, stop words dropped, Snowball Italian stems),
+// so SQLite's FTS5 and PostgreSQL's text search index exactly the same terms
+// and answer the same queries alike.
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/crocevia/crocevia/internal/platform/db"
+)
+
+// Doc is one indexed document: Kind says which module owns it, as one
+// lowercase word of letters and digits (e.g. "faq"); Ref is the owner's ID
+// for it.
+type Doc struct {
+	Kind  string
+	Ref   string
+	Title string
+	Body  string
+}
+
+// Request is a search: Kind limits it to one module's documents ("" for all).
+type Request struct {
+	Kind   string
+	Text   string
+	Limit  int
+	Offset int
+}
+
+// Hit is one matching document, best first; a higher Score is more relevant.
+type Hit struct {
+	Kind  string
+	Ref   string
+	Score float64
+}
+
+// Limits of a page of hits.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 100
+)
+
+var (
+	errNoKey   = errors.New("search: document needs a kind and a ref")
+	errBadKind = errors.New("search: kind must be lowercase letters and digits")
+)
+
+// validKind keeps kinds to one plain word: SQLite matches the kind inside
+// the full-text index, where anything else would be split or read as syntax.
+func validKind(kind string) bool {
+	for _, r := range kind {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// Index adds doc to the index or replaces the document with the same kind
+// and ref. Call it in the transaction that saves the document, so the index
+// never disagrees with the data.
+func Index(ctx context.Context, q db.Querier, doc Doc) error {
+	if doc.Kind == "" || doc.Ref == "" {
+		return errNoKey
+	}
+	if !validKind(doc.Kind) {
+		return errBadKind
+	}
+	err := engineFor(q).index(ctx, q, doc.Kind, doc.Ref, Normalize(doc.Title), Normalize(doc.Body))
+	if err != nil {
+		return fmt.Errorf("search: index %s/%s: %w", doc.Kind, doc.Ref, err)
+	}
+	return nil
+}
+
+// Remove takes a document out of the index; removing one that is not there
+// is not an error.
+func Remove(ctx context.Context, q db.Querier, kind, ref string) error {
+	if err := engineFor(q).remove(ctx, q, kind, ref); err != nil {
+		return fmt.Errorf("search: remove %s/%s: %w", kind, ref, err)
+	}
+	return nil
+}
+
+// Query returns one page of the documents matching every word of req.Text,
+// most relevant first (a word in the title counts more than in the body),
+// and how many match in all. The last word also matches as a prefix, so a
+// word still being typed finds its completions. Text made only of stop
+// words matches nothing.
+func Query(ctx context.Context, q db.Querier, req Request) ([]Hit, int, error) {
+	if !validKind(req.Kind) {
+		return nil, 0, errBadKind
+	}
+	terms := queryTerms(req.Text)
+	if len(terms) == 0 {
+		return nil, 0, nil
+	}
+	count, hitsSQL, args := engineFor(q).search(terms, req.Kind)
+	var total int
+	if err := q.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("search: count: %w", err)
+	}
+	if total == 0 {
+		return nil, 0, nil
+	}
+	limit, offset := page(req)
+	hits, err := queryHits(ctx, q, hitsSQL, append(args, limit, offset)...)
+	return hits, total, err
+}
+
+func page(req Request) (limit, offset int) {
+	limit = req.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	return min(limit, MaxLimit), max(req.Offset, 0)
+}
+
+func queryHits(ctx context.Context, q db.Querier, query string, args ...any) ([]Hit, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search: query: %w", err)
+	}
+	defer rows.Close()
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		if err := rows.Scan(&h.Kind, &h.Ref, &h.Score); err != nil {
+			return nil, fmt.Errorf("search: scan: %w", err)
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// term is one stem of a query; prefix marks the last word, which may be
+// incomplete.
+type term struct {
+	stem   string
+	prefix bool
+}
+
+// queryTerms turns the user's text into distinct stems. Only the last word
+// typed becomes a prefix, and only when it is at least two letters long and
+// not a stop word: a one-letter prefix would match half the index.
+func queryTerms(text string) []term {
+	ws := words(text)
+	seen := map[string]bool{}
+	var out []term
+	for i, w := range ws {
+		if w.stem == "" || seen[w.stem] {
+			continue
+		}
+		seen[w.stem] = true
+		last := i == len(ws)-1 && !strings.ContainsAny(text[w.end:], " \t\n")
+		out = append(out, term{stem: w.stem, prefix: last && len([]rune(w.stem)) >= 2})
+	}
+	return out
+}
