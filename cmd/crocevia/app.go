@@ -20,6 +20,7 @@ import (
 
 	"github.com/crocevia/crocevia/internal/platform/auth"
 	"github.com/crocevia/crocevia/internal/platform/db"
+	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/i18n"
 	"github.com/crocevia/crocevia/internal/platform/jobs"
 	"github.com/crocevia/crocevia/internal/platform/mail"
@@ -40,6 +41,7 @@ type Main struct {
 	Auth    *auth.Store
 	Web     *web.Server
 	Jobs    *jobs.Queue
+	Files   *files.Store
 	Metrics *prometheus.Registry
 	Workers *river.Workers
 	// Notify is where modules post notifications; the header shows its count.

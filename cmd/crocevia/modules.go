@@ -5,6 +5,7 @@ import (
 	"github.com/crocevia/crocevia/internal/admin"
 	"github.com/crocevia/crocevia/internal/demo"
 	"github.com/crocevia/crocevia/internal/home"
+	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/notify"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
@@ -35,6 +36,12 @@ func (m *Main) registerModules() error {
 	}
 	mods = append(mods, nt)
 	// [files]
+	m.Files, err = files.New(m.DB, files.Config{Backend: m.Config.FileStore, DataDir: m.Config.DataDir, MaxSize: m.Config.MaxUpload})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, &files.Handler{Store: m.Files, Web: m.Web})
+	m.periodic = append(m.periodic, files.SweepJob(m.Workers, m.Files))
 	for _, mod := range mods {
 		m.Web.Handle(mod.Routes()...)
 	}

@@ -88,3 +88,6 @@ func (s *Store) Delete(ctx context.Context, tx *db.Tx, id int64) error {
 	}
 	return audit.Record(ctx, tx, audit.Delete, "file", id, audit.Diff(f.auditFields(), nil))
 }
+
+// DB is the database the store keeps its records in.
+func (s *Store) DB() *db.DB { return s.db }

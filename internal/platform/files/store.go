@@ -15,11 +15,10 @@ import (
 
 // Messages shown to users.
 const (
-	MsgTooLarge  = "Il file supera la dimensione massima consentita."
-	MsgBadType   = "Tipo di file non ammesso: sono accettati PDF, immagini JPEG, PNG, WebP o HEIC, testo o CSV, documenti Word, Excel e OpenDocument."
-	MsgEmpty     = "Il file è vuoto."
-	MsgNotFound  = "File non trovato."
-	MsgForbidden = "Non hai i permessi per scaricare questo file."
+	MsgTooLarge = "Il file supera la dimensione massima consentita."
+	MsgBadType  = "Tipo di file non ammesso: sono accettati PDF, immagini JPEG, PNG, WebP o HEIC, testo o CSV, documenti Word, Excel e OpenDocument."
+	MsgEmpty    = "Il file è vuoto."
+	MsgNotFound = "File non trovato."
 )
 
 // Put stores up in tx: it reads at most the size limit, checks the type by

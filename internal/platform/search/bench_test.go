@@ -74,6 +74,7 @@ func BenchmarkQuery(b *testing.B) {
 		{"two words", "faq", "rinnovare permesso"},
 		{"prefix", "", "ricongiung"},
 		{"three words all kinds", "", "tessera sanitaria ospedale"},
+		{"rare word", "", "balamezione"},
 	}
 	for _, tg := range dbtest.Targets(b) {
 		d := dbtest.Open(b, tg)

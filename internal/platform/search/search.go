@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/crocevia/crocevia/internal/platform/db"
 )
@@ -136,29 +135,4 @@ func queryHits(ctx context.Context, q db.Querier, query string, args ...any) ([]
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
-}
-
-// term is one stem of a query; prefix marks the last word, which may be
-// incomplete.
-type term struct {
-	stem   string
-	prefix bool
-}
-
-// queryTerms turns the user's text into distinct stems. Only the last word
-// typed becomes a prefix, and only when it is at least two letters long and
-// not a stop word: a one-letter prefix would match half the index.
-func queryTerms(text string) []term {
-	ws := words(text)
-	seen := map[string]bool{}
-	var out []term
-	for i, w := range ws {
-		if w.stem == "" || seen[w.stem] {
-			continue
-		}
-		seen[w.stem] = true
-		last := i == len(ws)-1 && !strings.ContainsAny(text[w.end:], " \t\n")
-		out = append(out, term{stem: w.stem, prefix: last && len([]rune(w.stem)) >= 2})
-	}
-	return out
 }

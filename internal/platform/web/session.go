@@ -4,6 +4,7 @@ import (
 	"crypto/subtle"
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/crocevia/crocevia/internal/platform/audit"
@@ -94,6 +95,11 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 		ri := From(r)
 		got := r.Header.Get("X-CSRF-Token")
 		if got == "" {
+			// Uploads beyond 1 MiB spill to temporary files instead of
+			// memory, so a few concurrent uploads cannot exhaust it.
+			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+				_ = r.ParseMultipartForm(multipartMemory)
+			}
 			got = r.FormValue("csrf_token") // parses the form, within the body limit
 		}
 		if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(ri.CSRF)) != 1 {
@@ -111,6 +117,9 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// multipartMemory is how much of a multipart body is kept in memory.
+const multipartMemory = 1 << 20
 
 // exemptPrefixes are paths authenticated by a bearer token instead of a
 // cookie, where CSRF cannot happen: modules add theirs with ExemptCSRF.
