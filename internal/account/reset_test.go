@@ -107,13 +107,16 @@ func TestPasswordResetRateLimit(t *testing.T) {
 func invite(t *testing.T, f *fixture, email string, roles ...auth.Role) string {
 	t.Helper()
 	var tok string
+	// The default organisation is created outside the transaction: inside
+	// it, a second connection would wait for the audit chain's lock.
+	org := f.DefaultOrg()
 	f.InTx(func(ctx context.Context, tx *db.Tx) error {
 		id, err := f.Auth.CreateUser(ctx, tx, auth.NewUser{Email: email, Name: "Invitato"})
 		if err != nil {
 			return err
 		}
 		for _, r := range roles {
-			if err := f.Auth.AddMembership(ctx, tx, id, f.DefaultOrg(), r); err != nil {
+			if err := f.Auth.AddMembership(ctx, tx, id, org, r); err != nil {
 				return err
 			}
 		}
