@@ -17,12 +17,12 @@ func (m *Main) registerModules() error {
 	if err != nil {
 		return err
 	}
-	acc, err := account.New(account.Deps{Web: m.Web, Auth: m.Auth, Demo: m.demo.Load})
+	acc, err := account.New(account.Deps{Web: m.Web, Auth: m.Auth, Demo: m.demo.Load,
+		BaseURL: m.Config.BaseURL, OIDC: m.oidcConfig()})
 	if err != nil {
 		return err
 	}
 	mods := []web.Module{hm, acc}
-	// [account-extras]
 	// [admin]
 	adm, err := admin.New(admin.Deps{Web: m.Web, Auth: m.Auth, BaseURL: m.Config.BaseURL})
 	if err != nil {
@@ -47,6 +47,17 @@ func (m *Main) registerModules() error {
 	}
 	m.Web.Handle(m.opsRoutes()...)
 	return nil
+}
+
+// oidcConfig is the OpenID Connect login's configuration, nil when no
+// issuer is configured.
+func (m *Main) oidcConfig() *account.OIDCConfig {
+	c := m.Config
+	if c.OIDCIssuer == "" {
+		return nil
+	}
+	return &account.OIDCConfig{Issuer: c.OIDCIssuer, ClientID: c.OIDCClientID, ClientSecret: c.OIDCClientSecret,
+		Claim: c.OIDCClaim, RedirectURL: c.BaseURL + "/login/oidc/callback"}
 }
 
 // demoSeeders are the modules' demo data loaders, run after the platform's.
