@@ -106,3 +106,33 @@ func TestUnknownCommand(t *testing.T) {
 		t.Fatal("an unknown command succeeded")
 	}
 }
+
+func TestDemoNationalScale(t *testing.T) {
+	dir := t.TempDir()
+	out, err := runCmd(t, "demo", "--data", dir, "--scale", "national")
+	if err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	d, err := db.Open(context.Background(), "", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var orgs, users int
+	_ = d.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM organisations WHERE synthetic = ?`, true).Scan(&orgs)
+	_ = d.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM users WHERE synthetic = ?`, true).Scan(&users)
+	if orgs != 7904 || users != 7904 {
+		t.Fatalf("synthetic organisations %d, users %d; want one of each per municipality (7904)", orgs, users)
+	}
+	t.Run("a second run adds nothing", func(t *testing.T) {
+		out, err := runCmd(t, "demo", "--data", dir, "--scale", "national")
+		if err != nil || !strings.Contains(out, "already loaded") {
+			t.Fatalf("second demo: %v\n%s", err, out)
+		}
+	})
+	t.Run("an unknown scale is refused", func(t *testing.T) {
+		if _, err := runCmd(t, "demo", "--data", dir, "--scale", "galactic"); err == nil {
+			t.Fatal("an unknown scale was accepted")
+		}
+	})
+}
