@@ -24,12 +24,6 @@ type enrolPage struct {
 	QR       template.URL
 }
 
-type recoveryPage struct {
-	web.Page
-	Next  string
-	Codes []string
-}
-
 // person is who the two-factor pages serve: the logged-in user, or the one
 // who gave the right password and still owes the second factor.
 func person(r *http.Request) (u *auth.User, pending bool) {
@@ -172,13 +166,4 @@ func (h *Handler) confirmTOTP(r *http.Request, u *auth.User) ([]string, error) {
 		_ = h.perAccount.Reset(ctx, key)
 	}
 	return codes, err
-}
-
-// showCodes shows the recovery codes, once: they are not stored in clear.
-func (h *Handler) showCodes(w http.ResponseWriter, r *http.Request, u *auth.User, next string, codes []string) {
-	p := &recoveryPage{Page: h.web.NewPage(r, "Codici di recupero"), Next: safeNext(next), Codes: codes}
-	p.User = u
-	p.Crumb("Il tuo profilo", "/account").Crumb("Codici di recupero", "")
-	noStore(w)
-	h.web.Render(w, r, "account/recovery.html", p)
 }
