@@ -20,9 +20,13 @@ func (h *Handler) loginForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
-	p := loginPage{Page: h.web.NewPage(r, "Accedi"), Next: safeNext(r.URL.Query().Get("next")), OIDC: h.oidc != nil}
+	h.web.Render(w, r, "account/login.html", h.newLoginPage(r, r.URL.Query().Get("next")))
+}
+
+func (h *Handler) newLoginPage(r *http.Request, next string) *loginPage {
+	p := &loginPage{Page: h.web.NewPage(r, "Accedi"), Next: safeNext(next), OIDC: h.oidc != nil}
 	p.Crumb("Accedi", "")
-	h.web.Render(w, r, "account/login.html", p)
+	return p
 }
 
 // errTooManyAttempts does not say whether the account exists either.
@@ -30,8 +34,7 @@ var errTooManyAttempts = apperr.Errorf(apperr.TooManyRequests,
 	"Troppi tentativi di accesso. Riprova tra qualche minuto.")
 
 func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
-	p := loginPage{Page: h.web.NewPage(r, "Accedi"), Next: safeNext(r.PostFormValue("next")), OIDC: h.oidc != nil}
-	p.Crumb("Accedi", "")
+	p := h.newLoginPage(r, r.PostFormValue("next"))
 	email := auth.NormalizeEmail(r.PostFormValue("email"))
 	ctx := r.Context()
 	okAcct, err := h.perAccount.Allow(ctx, "login:account:"+email)
@@ -45,12 +48,12 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !okAcct || !okIP {
-		h.web.FormError(w, r, "account/login.html", &p, &p.Page, errTooManyAttempts)
+		h.web.FormError(w, r, "account/login.html", p, &p.Page, errTooManyAttempts)
 		return
 	}
 	u, err := h.auth.Authenticate(ctx, email, r.PostFormValue("password"))
 	if err != nil {
-		h.web.FormError(w, r, "account/login.html", &p, &p.Page, err)
+		h.web.FormError(w, r, "account/login.html", p, &p.Page, err)
 		return
 	}
 	_ = h.perAccount.Reset(ctx, "login:account:"+email)

@@ -29,6 +29,9 @@ type OIDCConfig struct {
 	RedirectURL string
 }
 
+// oidcTimeout bounds each exchange with the provider.
+const oidcTimeout = 10 * time.Second
+
 // oidcClient discovers the provider on first use, so the server starts
 // even when the provider cannot be reached.
 type oidcClient struct {
@@ -43,7 +46,7 @@ func (c *oidcClient) setup(ctx context.Context) (*oidc.Provider, *oauth2.Config,
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.provider == nil {
-		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		ctx, cancel := context.WithTimeout(ctx, oidcTimeout)
 		defer cancel()
 		p, err := oidc.NewProvider(ctx, c.cfg.Issuer)
 		if err != nil {
@@ -129,12 +132,16 @@ func (h *Handler) oidcCallback(w http.ResponseWriter, r *http.Request) {
 			"/login", "Torna all'accesso")
 		return
 	}
-	h.startSession(w, r, u, st.Next, true)
+	// The cookie is ours, but the redirect is checked again where it is used.
+	h.startSession(w, r, u, safeNext(st.Next), true)
 }
 
 // oidcSubject exchanges the code, verifies the ID token and its nonce and
-// returns the configured claim.
+// returns the configured claim. A provider that hangs must not hold the
+// request forever.
 func (h *Handler) oidcSubject(ctx context.Context, code string, st oidcState) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, oidcTimeout)
+	defer cancel()
 	provider, conf, err := h.oidc.setup(ctx)
 	if err != nil {
 		return "", err

@@ -1,84 +1,104 @@
 package account
 
 import (
+	"context"
 	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/crocevia/crocevia/internal/platform/auth"
 	"github.com/crocevia/crocevia/internal/platform/db"
 	"github.com/crocevia/crocevia/internal/platform/dbtest"
-	"github.com/crocevia/crocevia/internal/platform/webtest"
 )
-
-const testClientID = "crocevia"
-
-func oidcConfig(issuer, claim string) *OIDCConfig {
-	return &OIDCConfig{Issuer: issuer, ClientID: testClientID, ClientSecret: "segreto", Claim: claim,
-		RedirectURL: testBaseURL + "/login/oidc/callback"}
-}
-
-// oidcLogin goes to the provider and comes back as the identity claims
-// describe; tamper may alter the callback query.
-func oidcLogin(t *testing.T, c *webtest.Client, p *fakeProvider, claims map[string]any, tamper func(url.Values)) *webtest.Response {
-	t.Helper()
-	res := c.Get("/login/oidc?next=/private")
-	res.WantStatus(t, http.StatusFound)
-	auth, err := url.Parse(res.Header.Get("Location"))
-	if err != nil || !strings.HasPrefix(auth.String(), p.URL+"/authorize") {
-		t.Fatalf("redirect to %q; want the provider", res.Header.Get("Location"))
-	}
-	q := auth.Query()
-	if q.Get("client_id") != testClientID || q.Get("redirect_uri") != testBaseURL+"/login/oidc/callback" {
-		t.Fatalf("authorization request %v", q)
-	}
-	withNonce := map[string]any{"aud": testClientID, "nonce": q.Get("nonce")}
-	for k, v := range claims {
-		withNonce[k] = v
-	}
-	p.authorize("code-1", q.Get("code_challenge"), withNonce)
-	back := url.Values{"code": {"code-1"}, "state": {q.Get("state")}}
-	if tamper != nil {
-		tamper(back)
-	}
-	return c.Get("/login/oidc/callback?" + back.Encode())
-}
 
 func TestOIDCLogin(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		p := newFakeProvider(t)
 		f := newFixture(t, d, oidcConfig(p.URL, "email"))
 		f.User("admin@example.org", auth.RoleAdmin)
+		off := f.User("spento@example.org", auth.RoleMediator)
+		f.InTx(func(ctx context.Context, tx *db.Tx) error { return f.Auth.SetActive(ctx, tx, off.ID, false) })
 
-		t.Run("login page offers SPID and CIE", func(t *testing.T) {
-			f.Anonymous().Get("/login").WantBody(t, "Accedi con SPID o CIE")
+		t.Run("login page offers SPID and CIE without asking the provider", func(t *testing.T) {
+			res := f.Anonymous().Get("/login?next=/private")
+			res.WantBody(t, "Accedi con SPID o CIE")
+			if next := oidcButtonNext(t, res); next != "/private" {
+				t.Fatalf("the button carries next %q; want /private", next)
+			}
+			if n := p.discoveries.Load(); n != 0 {
+				t.Fatalf("provider discovered %d times before any OIDC login", n)
+			}
 		})
 		t.Run("e-mail claim logs the user in, past the second factor", func(t *testing.T) {
 			c := f.Anonymous()
-			res := oidcLogin(t, c, p, map[string]any{"email": "Admin@Example.org", "email_verified": true}, nil)
+			res := oidcLogin(t, c, p, map[string]any{"email": "Admin@Example.org", "email_verified": true})
 			wantRedirect(t, res, "/private")
+			sess, u, err := f.Auth.SessionUser(context.Background(), sessionToken(res))
+			if err != nil {
+				t.Fatalf("session of the callback's cookie: %v", err)
+			}
+			if u.Email != "admin@example.org" || !sess.MFAOK {
+				t.Fatalf("session of %s with MFA ok %v; want admin@example.org, true", u.Email, sess.MFAOK)
+			}
 			wantLoggedIn(t, c, true)
 		})
 		t.Run("unknown identity is refused", func(t *testing.T) {
 			c := f.Anonymous()
-			res := oidcLogin(t, c, p, map[string]any{"email": "nessuno@example.org"}, nil)
-			res.WantStatus(t, http.StatusForbidden)
-			res.WantBody(t, "Nessun account attivo della rete")
-			wantLoggedIn(t, c, false)
+			res := oidcLogin(t, c, p, map[string]any{"email": "nessuno@example.org"})
+			wantRefused(t, c, res, http.StatusForbidden, "Nessun account attivo della rete corrisponde")
+		})
+		t.Run("deactivated user is refused", func(t *testing.T) {
+			c := f.Anonymous()
+			res := oidcLogin(t, c, p, map[string]any{"email": "spento@example.org"})
+			wantRefused(t, c, res, http.StatusForbidden, "Nessun account attivo della rete corrisponde")
 		})
 		t.Run("unverified e-mail is refused", func(t *testing.T) {
-			res := oidcLogin(t, f.Anonymous(), p, map[string]any{"email": "admin@example.org", "email_verified": false}, nil)
-			res.WantStatus(t, http.StatusUnauthorized)
-		})
-		t.Run("wrong state is refused", func(t *testing.T) {
-			res := oidcLogin(t, f.Anonymous(), p, map[string]any{"email": "admin@example.org"},
-				func(q url.Values) { q.Set("state", "altro") })
-			res.WantStatus(t, http.StatusBadRequest)
+			c := f.Anonymous()
+			res := oidcLogin(t, c, p, map[string]any{"email": "admin@example.org", "email_verified": false})
+			wantRefused(t, c, res, http.StatusUnauthorized, "Non è stato possibile verificare la tua identità.")
 		})
 		t.Run("wrong nonce is refused", func(t *testing.T) {
-			res := oidcLogin(t, f.Anonymous(), p, map[string]any{"email": "admin@example.org", "nonce": "altro"}, nil)
-			res.WantStatus(t, http.StatusUnauthorized)
+			c := f.Anonymous()
+			res := oidcLogin(t, c, p, map[string]any{"email": "admin@example.org", "nonce": "altro"})
+			wantRefused(t, c, res, http.StatusUnauthorized, "Non è stato possibile verificare la tua identità.")
+		})
+		t.Run("token for another client is refused", func(t *testing.T) {
+			c := f.Anonymous()
+			res := oidcLogin(t, c, p, map[string]any{"email": "admin@example.org", "aud": "altro-client"})
+			wantRefused(t, c, res, http.StatusUnauthorized, "Non è stato possibile verificare la tua identità.")
+		})
+		t.Run("wrong state is refused", func(t *testing.T) {
+			c := f.Anonymous()
+			q := toProvider(t, c, p, "/private", map[string]any{"email": "admin@example.org"})
+			q.Set("state", "altro")
+			wantRefused(t, c, callback(c, q), http.StatusBadRequest, "La richiesta di accesso non è valida o è scaduta.")
+		})
+		t.Run("callback without the browser's state cookie is refused", func(t *testing.T) {
+			q := toProvider(t, f.Anonymous(), p, "/private", map[string]any{"email": "admin@example.org"})
+			c := f.Anonymous()
+			wantRefused(t, c, callback(c, q), http.StatusBadRequest, "La richiesta di accesso non è valida o è scaduta.")
+		})
+		t.Run("a callback works once", func(t *testing.T) {
+			c := f.Anonymous()
+			q := toProvider(t, c, p, "/private", map[string]any{"email": "admin@example.org"})
+			wantRedirect(t, callback(c, q), "/private")
+			callback(c, q).WantStatus(t, http.StatusBadRequest)
+		})
+		t.Run("login cancelled at the provider is refused", func(t *testing.T) {
+			c := f.Anonymous()
+			q := toProvider(t, c, p, "/private", map[string]any{"email": "admin@example.org"})
+			q.Del("code")
+			q.Set("error", "access_denied")
+			wantRefused(t, c, callback(c, q), http.StatusUnauthorized, "è stato annullato o non è riuscito")
+		})
+		t.Run("next pointing off-site lands on the home page", func(t *testing.T) {
+			c := f.Anonymous()
+			q := toProvider(t, c, p, "//evil.example/x", map[string]any{"email": "admin@example.org"})
+			res := callback(c, q)
+			res.WantStatus(t, http.StatusSeeOther)
+			if loc := res.Header.Get("Location"); loc != "/" {
+				t.Fatalf("Location = %q; want /", loc)
+			}
 		})
 	})
 }
@@ -87,21 +107,47 @@ func TestOIDCFiscalNumber(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		p := newFakeProvider(t)
 		f := newFixture(t, d, oidcConfig(p.URL, "fiscal_number"))
-		u := f.User("anna@example.org")
-		c := f.Login(u)
-		post(c, "/account", url.Values{"name": {"Anna Rossi"}, "fiscal_code": {"RSSNNA80A41A182X"}, "lang": {"it"}})
-		c = f.Anonymous()
-		res := oidcLogin(t, c, p, map[string]any{"fiscal_number": "TINIT-RSSNNA80A41A182X"}, nil)
-		wantRedirect(t, res, "/private")
-		wantLoggedIn(t, c, true)
+		u := f.User("anna@example.org", auth.RoleInspector)
+		f.InTx(func(ctx context.Context, tx *db.Tx) error {
+			return f.Auth.UpdateUser(ctx, tx, u.ID, auth.UserUpdate{Name: "Anna Rossi", FiscalCode: "RSSNNA80A41A182X", Lang: "it"})
+		})
+
+		t.Run("SPID fiscal number logs in the user with that fiscal code", func(t *testing.T) {
+			c := f.Anonymous()
+			res := oidcLogin(t, c, p, map[string]any{"fiscal_number": "TINIT-RSSNNA80A41A182X", "email": "altro@example.org"})
+			wantRedirect(t, res, "/private")
+			wantLoggedIn(t, c, true)
+		})
+		t.Run("fiscal number of nobody is refused", func(t *testing.T) {
+			c := f.Anonymous()
+			res := oidcLogin(t, c, p, map[string]any{"fiscal_number": "TINIT-VRDGPP70A01A182T", "email": "anna@example.org"})
+			wantRefused(t, c, res, http.StatusForbidden, "Nessun account attivo della rete corrisponde")
+		})
 	})
 }
 
-func TestOIDCProviderUnreachable(t *testing.T) {
+// TestOIDCDiscovery: the server starts without the provider, and a
+// failed discovery is retried on the next login rather than remembered.
+func TestOIDCDiscovery(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d, oidcConfig("http://127.0.0.1:1", "email"))
-		f.Anonymous().Get("/login/oidc").WantStatus(t, http.StatusServiceUnavailable)
-		f.Anonymous().Get("/login").WantStatus(t, http.StatusOK)
+		p := newFakeProvider(t)
+		p.down.Store(true)
+		f := newFixture(t, d, oidcConfig(p.URL, "email"))
+
+		t.Run("provider down: a clear message, password login still works", func(t *testing.T) {
+			res := f.Anonymous().Get("/login/oidc")
+			res.WantStatus(t, http.StatusServiceUnavailable)
+			res.WantBody(t, "L&#39;accesso con SPID o CIE non è disponibile in questo momento.")
+			f.Anonymous().Get("/login").WantStatus(t, http.StatusOK)
+		})
+		t.Run("provider back: the next login discovers it, once", func(t *testing.T) {
+			p.down.Store(false)
+			f.Anonymous().Get("/login/oidc").WantStatus(t, http.StatusFound)
+			f.Anonymous().Get("/login/oidc").WantStatus(t, http.StatusFound)
+			if n := p.discoveries.Load(); n != 2 {
+				t.Fatalf("discovery fetched %d times; want 2 (the failure, then one success)", n)
+			}
+		})
 	})
 }
 
@@ -112,6 +158,7 @@ func TestOIDCOff(t *testing.T) {
 			t.Fatal("login page offers SPID without a provider")
 		}
 		f.Anonymous().Get("/login/oidc").WantStatus(t, http.StatusNotFound)
+		f.Anonymous().Get("/login/oidc/callback?state=x&code=y").WantStatus(t, http.StatusNotFound)
 	})
 }
 
@@ -128,6 +175,7 @@ func TestClaimValue(t *testing.T) {
 		{"e-mail", map[string]any{"email": "a@example.org"}, "email", "a@example.org", true},
 		{"unverified e-mail is refused", map[string]any{"email": "a@example.org", "email_verified": false}, "email", "", false},
 		{"missing claim is refused", map[string]any{"sub": "x"}, "email", "", false},
+		{"claim of another type is refused", map[string]any{"email": 42}, "email", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

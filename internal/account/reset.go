@@ -3,13 +3,14 @@ package account
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	netmail "net/mail"
 
 	"github.com/crocevia/crocevia/internal/platform/apperr"
+	"github.com/crocevia/crocevia/internal/platform/audit"
 	"github.com/crocevia/crocevia/internal/platform/auth"
 	"github.com/crocevia/crocevia/internal/platform/db"
+	"github.com/crocevia/crocevia/internal/platform/i18n"
 	"github.com/crocevia/crocevia/internal/platform/mail"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
@@ -66,7 +67,8 @@ func (h *Handler) limitReset(r *http.Request, email string) error {
 }
 
 // sendReset mails a reset link to an active account with that e-mail, and
-// quietly does nothing otherwise.
+// quietly does nothing otherwise. The request is audited without an actor:
+// whoever asked has proved nothing yet.
 func (h *Handler) sendReset(ctx context.Context, email string) error {
 	u, err := h.auth.UserByEmail(ctx, h.auth.DB, email)
 	if errors.Is(err, auth.ErrUserNotFound) || (err == nil && !u.Active) {
@@ -75,20 +77,24 @@ func (h *Handler) sendReset(ctx context.Context, email string) error {
 	if err != nil {
 		return err
 	}
-	ctx = asUser(ctx, u)
 	return h.auth.DB.InTx(ctx, func(tx *db.Tx) error {
 		token, err := h.auth.CreateToken(ctx, tx, auth.TokenReset, u.ID, auth.ResetTTL)
 		if err != nil {
 			return err
 		}
-		_, err = mail.Queue(ctx, tx, mail.Message{To: u.Email, Subject: "Crocevia: scegli una nuova password",
-			Body: resetMail(u.Name, h.baseURL+"/password/reset/"+token)})
-		return err
+		if _, err := mail.Queue(ctx, tx, h.resetMessage(u, h.baseURL+"/password/reset/"+token)); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Create, "password_reset", u.ID, audit.Diff(nil, audit.Fields{
+			"email": u.Email, "expires_at": tx.Now.Add(auth.ResetTTL)}))
 	})
 }
 
-func resetMail(name, link string) string {
-	return fmt.Sprintf(`Gentile %s,
+// The reset e-mail's texts are catalogue keys: it goes out in the
+// language the user chose in their profile.
+const (
+	resetSubject = "Crocevia: scegli una nuova password"
+	resetBody    = `Gentile %s,
 
 abbiamo ricevuto una richiesta di reimpostare la password del tuo account su Crocevia, la piattaforma della rete per l'immigrazione della Provincia di Alessandria.
 
@@ -97,5 +103,10 @@ Per scegliere una nuova password apri questo link entro un'ora:
 %s
 
 Se non hai chiesto tu di reimpostare la password, ignora questo messaggio: la password attuale resta valida.
-`, name, link)
+`
+)
+
+func (h *Handler) resetMessage(u *auth.User, link string) mail.Message {
+	lang, cat := i18n.Normalize(u.Lang), h.web.I18n()
+	return mail.Message{To: u.Email, Subject: cat.T(lang, resetSubject), Body: cat.T(lang, resetBody, u.Name, link)}
 }

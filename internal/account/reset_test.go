@@ -2,6 +2,7 @@ package account
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -104,50 +105,41 @@ func TestPasswordResetRateLimit(t *testing.T) {
 	})
 }
 
-func invite(t *testing.T, f *fixture, email string, roles ...auth.Role) string {
-	t.Helper()
-	var tok string
-	// The default organisation is created outside the transaction: inside
-	// it, a second connection would wait for the audit chain's lock.
-	org := f.DefaultOrg()
-	f.InTx(func(ctx context.Context, tx *db.Tx) error {
-		id, err := f.Auth.CreateUser(ctx, tx, auth.NewUser{Email: email, Name: "Invitato"})
-		if err != nil {
-			return err
-		}
-		for _, r := range roles {
-			if err := f.Auth.AddMembership(ctx, tx, id, org, r); err != nil {
-				return err
-			}
-		}
-		tok, err = f.Auth.CreateToken(ctx, tx, auth.TokenInvite, id, auth.InviteTTL)
-		return err
-	})
-	return "/invito/" + tok
-}
-
-func TestInvitation(t *testing.T) {
+func TestResetMailLanguage(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		f := newFixture(t, d, nil)
-		link := invite(t, f, "nuovo@example.org", auth.RoleMediator)
-		c := f.Anonymous()
+		u := f.User("anna@example.org")
+		f.InTx(func(ctx context.Context, tx *db.Tx) error {
+			return f.Auth.UpdateUser(ctx, tx, u.ID, auth.UserUpdate{Name: "Anna 100%", Lang: "en"})
+		})
+		f.User("bruno@example.org")
+		tests := []struct{ email, subject, greeting string }{
+			{"anna@example.org", "Crocevia: choose a new password", "Dear Anna 100%,"},
+			{"bruno@example.org", "Crocevia: scegli una nuova password", "Gentile "},
+		}
+		for _, tt := range tests {
+			t.Run(tt.email+" gets it in their language", func(t *testing.T) {
+				post(f.Anonymous(), "/password/reset", url.Values{"email": {tt.email}}).WantStatus(t, http.StatusOK)
+				m := outbox(t, d)[0]
+				if m.To != tt.email || m.Subject != tt.subject || !strings.HasPrefix(m.Body, tt.greeting) ||
+					!strings.Contains(m.Body, testBaseURL+"/password/reset/") {
+					t.Fatalf("mail to %s: %q\n%s", m.To, m.Subject, m.Body)
+				}
+			})
+		}
+	})
+}
 
-		t.Run("accepting sets the password and logs in", func(t *testing.T) {
-			c.Get(link).WantBody(t, "nuovo@example.org")
-			res := post(c, link, url.Values{"password": {newPass}, "password_confirm": {newPass}})
-			wantRedirect(t, res, "/")
-			wantLoggedIn(t, c, true)
-			wantRedirect(t, login(f.Anonymous(), "nuovo@example.org", newPass), "/")
-		})
-		t.Run("the link works once", func(t *testing.T) {
-			f.Anonymous().Get(link).WantStatus(t, http.StatusGone)
-		})
-		t.Run("a role that requires it goes to enrolment", func(t *testing.T) {
-			c := f.Anonymous()
-			link := invite(t, f, "ispettore@example.org", auth.RoleInspector)
-			res := post(c, link, url.Values{"password": {newPass}, "password_confirm": {newPass}})
-			wantRedirect(t, res, "/account/2fa")
-			wantLoggedIn(t, c, false)
-		})
+func TestPasswordResetRateLimitPerAddress(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d, nil)
+		c := f.Anonymous()
+		for i := range 20 {
+			email := fmt.Sprintf("utente%d@example.org", i)
+			post(c, "/password/reset", url.Values{"email": {email}}).WantStatus(t, http.StatusOK)
+		}
+		res := post(c, "/password/reset", url.Values{"email": {"altro@example.org"}})
+		res.WantStatus(t, http.StatusTooManyRequests)
+		res.WantBody(t, "Troppi tentativi.")
 	})
 }
