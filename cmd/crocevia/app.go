@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/riverqueue/river"
 
+	"github.com/crocevia/crocevia/internal/inspections"
 	"github.com/crocevia/crocevia/internal/platform/auth"
 	"github.com/crocevia/crocevia/internal/platform/db"
 	"github.com/crocevia/crocevia/internal/platform/files"
@@ -89,6 +90,9 @@ func (m *Main) Open(ctx context.Context) error {
 		return err
 	}
 	if err := municipalities.Load(ctx, d); err != nil {
+		return err
+	}
+	if err := inspections.EnsureDefaultChecklist(ctx, d); err != nil {
 		return err
 	}
 	if m.Config.Demo {

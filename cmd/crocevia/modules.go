@@ -4,7 +4,9 @@ import (
 	"github.com/crocevia/crocevia/internal/account"
 	"github.com/crocevia/crocevia/internal/admin"
 	"github.com/crocevia/crocevia/internal/demo"
+	"github.com/crocevia/crocevia/internal/facilities"
 	"github.com/crocevia/crocevia/internal/home"
+	"github.com/crocevia/crocevia/internal/inspections"
 	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/notify"
 	"github.com/crocevia/crocevia/internal/platform/web"
@@ -42,6 +44,18 @@ func (m *Main) registerModules() error {
 	}
 	mods = append(mods, &files.Handler{Store: m.Files, Web: m.Web})
 	m.periodic = append(m.periodic, files.SweepJob(m.Workers, m.Files))
+	// [inspections]
+	insp, err := inspections.New(inspections.Deps{Web: m.Web, DB: m.DB})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, insp)
+	// [facilities]
+	fac, err := facilities.New(facilities.Deps{Web: m.Web, Auth: m.Auth})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, fac)
 	for _, mod := range mods {
 		m.Web.Handle(mod.Routes()...)
 	}
@@ -61,7 +75,7 @@ func (m *Main) oidcConfig() *account.OIDCConfig {
 }
 
 // demoSeeders are the modules' demo data loaders, run after the platform's.
-func (m *Main) demoSeeders() []demo.Seeder { return nil }
+func (m *Main) demoSeeders() []demo.Seeder { return []demo.Seeder{facilities.DemoSeed} }
 
 // nationalSeeders are the modules' national-scale synthetic data loaders.
 func (m *Main) nationalSeeders() []demo.NationalSeeder { return nil }

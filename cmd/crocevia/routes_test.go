@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crocevia/crocevia/internal/inspections"
 	"github.com/crocevia/crocevia/internal/platform/apperr"
 	"github.com/crocevia/crocevia/internal/platform/auth"
 	"github.com/crocevia/crocevia/internal/platform/db"
@@ -49,6 +50,11 @@ type routeSpec struct {
 // fixtures are records the table's paths point at.
 type fixtures struct {
 	org, victim, outbox, notice, file int64
+	// Checklists: the default template, its published version with one of its sections and items, and a draft copied from it.
+	checklist, published, pubSection, pubItem, draft, draftSection, draftItem int64
+	// Facilities: an active facility of the demo manager's body, one of its documents, and a contract of that body.
+	facility              string
+	facilityDoc, contract int64
 }
 
 func routeTable(f fixtures) []routeSpec {
@@ -59,6 +65,29 @@ func routeTable(f fixtures) []routeSpec {
 			onlyAdmin[string(r)] = 404
 		}
 	}
+	// Checklists exist only for admins, Prefettura officers and inspectors;
+	// inspectors read them but may not edit.
+	checklistView, checklistEdit := map[string]int{}, map[string]int{string(auth.RoleInspector): 403}
+	for _, r := range auth.Roles {
+		if r != auth.RoleAdmin && r != auth.RolePrefettura && r != auth.RoleInspector {
+			checklistView[string(r)], checklistEdit[string(r)] = 404, 404
+		}
+	}
+	cl := "/ispezioni/checklist"
+	// The facility registry exists for admins, Prefettura officers, inspectors
+	// and facility managers (of their own body's records); registry changes
+	// are the Prefettura's: the forms do not exist for others, the actions
+	// answer 403. reg gives the inspector's and the manager's answers.
+	reg := func(inspector, manager int) map[string]int {
+		m := map[string]int{string(auth.RoleInspector): inspector, string(auth.RoleFacilityManager): manager}
+		for _, r := range auth.Roles {
+			if r != auth.RoleAdmin && r != auth.RolePrefettura && r != auth.RoleInspector && r != auth.RoleFacilityManager {
+				m[string(r)] = 404
+			}
+		}
+		return m
+	}
+	st, ct := "/strutture/"+f.facility, "/contratti/"+id(f.contract)
 	return []routeSpec{
 		{route: "GET /{$}", path: "/", who: everyone, ok: 200},
 		{route: "GET /privacy", path: "/privacy", who: everyone, ok: 200},
@@ -121,6 +150,53 @@ func routeTable(f fixtures) []routeSpec {
 		{route: "GET /admin/audit", path: "/admin/audit", who: admins, ok: 200},
 		{route: "GET /admin/outbox", path: "/admin/outbox", who: admins, ok: 200},
 		{route: "GET /admin/outbox/{id}", path: "/admin/outbox/" + id(f.outbox), who: admins, ok: 200},
+
+		{route: "GET " + cl, path: cl, who: members, ok: 200, override: checklistView},
+		{route: "GET " + cl + "/{id}", path: cl + "/" + id(f.checklist), who: members, ok: 200, override: checklistView},
+		{route: "GET " + cl + "/versioni/{id}", path: cl + "/versioni/" + id(f.published), who: members, ok: 200, override: checklistView},
+		// A draft exists already: a new version leads to it.
+		{route: "POST " + cl + "/versioni/{id}/nuova", path: cl + "/versioni/" + id(f.published) + "/nuova", who: members, ok: 303, override: checklistEdit},
+		// Published versions never change.
+		{route: "POST " + cl + "/versioni/{id}/pubblica", path: cl + "/versioni/" + id(f.published) + "/pubblica", who: members, ok: 409, override: checklistEdit},
+		{route: "POST " + cl + "/versioni/{id}/sezioni", path: cl + "/versioni/" + id(f.draft) + "/sezioni", who: members, ok: 422, override: checklistEdit},
+		{route: "GET " + cl + "/sezioni/{id}", path: cl + "/sezioni/" + id(f.draftSection), who: members, ok: 200, override: checklistEdit},
+		{route: "POST " + cl + "/sezioni/{id}", path: cl + "/sezioni/" + id(f.draftSection), who: members, ok: 422, override: checklistEdit},
+		{route: "POST " + cl + "/sezioni/{id}/elimina", path: cl + "/sezioni/" + id(f.pubSection) + "/elimina", who: members, ok: 409, override: checklistEdit},
+		{route: "POST " + cl + "/sezioni/{id}/sposta", path: cl + "/sezioni/" + id(f.draftSection) + "/sposta", who: members, ok: 303, override: checklistEdit},
+		{route: "GET " + cl + "/sezioni/{id}/voci/nuova", path: cl + "/sezioni/" + id(f.draftSection) + "/voci/nuova", who: members, ok: 200, override: checklistEdit},
+		{route: "POST " + cl + "/sezioni/{id}/voci", path: cl + "/sezioni/" + id(f.draftSection) + "/voci", who: members, ok: 422, override: checklistEdit},
+		{route: "GET " + cl + "/voci/{id}", path: cl + "/voci/" + id(f.draftItem), who: members, ok: 200, override: checklistEdit},
+		{route: "POST " + cl + "/voci/{id}", path: cl + "/voci/" + id(f.draftItem), who: members, ok: 422, override: checklistEdit},
+		{route: "POST " + cl + "/voci/{id}/elimina", path: cl + "/voci/" + id(f.pubItem) + "/elimina", who: members, ok: 409, override: checklistEdit},
+		{route: "POST " + cl + "/voci/{id}/sposta", path: cl + "/voci/" + id(f.draftItem) + "/sposta", who: members, ok: 303, override: checklistEdit},
+
+		{route: "GET /strutture", path: "/strutture", who: members, ok: 200, override: reg(200, 200)},
+		{route: "GET /strutture/nuova", path: "/strutture/nuova", who: members, ok: 200, override: reg(404, 404)},
+		{route: "POST /strutture", path: "/strutture", who: members, ok: 422, override: reg(403, 403)},
+		{route: "GET /strutture/{code}", path: st, who: members, ok: 200, override: reg(200, 200)},
+		{route: "GET /strutture/{code}/modifica", path: st + "/modifica", who: members, ok: 200, override: reg(404, 404)},
+		{route: "POST /strutture/{code}", path: st, who: members, ok: 422, override: reg(403, 403)},
+		{route: "POST /strutture/{code}/stato", path: st + "/stato", who: members, ok: 422, override: reg(403, 403)},
+		{route: "GET /strutture/{code}/documenti/nuovo", path: st + "/documenti/nuovo", who: members, ok: 200, override: reg(404, 404)},
+		{route: "POST /strutture/{code}/documenti", path: st + "/documenti", who: members, ok: 422, override: reg(403, 403)},
+		{route: "GET /strutture/{code}/documenti/{id}", path: st + "/documenti/" + id(f.facilityDoc), who: members, ok: 200, override: reg(404, 404)},
+		{route: "POST /strutture/{code}/documenti/{id}", path: st + "/documenti/" + id(f.facilityDoc), who: members, ok: 422, override: reg(403, 403)},
+		{route: "GET /contratti", path: "/contratti", who: members, ok: 200, override: reg(200, 200)},
+		{route: "GET /contratti/nuovo", path: "/contratti/nuovo", who: members, ok: 200, override: reg(404, 404)},
+		{route: "POST /contratti", path: "/contratti", who: members, ok: 422, override: reg(403, 403)},
+		{route: "GET /contratti/{id}", path: ct, who: members, ok: 200, override: reg(200, 200)},
+		{route: "GET /contratti/{id}/modifica", path: ct + "/modifica", who: members, ok: 200, override: reg(404, 404)},
+		{route: "POST /contratti/{id}", path: ct, who: members, ok: 422, override: reg(403, 403)},
+		{route: "POST /contratti/{id}/penali", path: ct + "/penali", who: members, ok: 422, override: reg(403, 403)},
+		// The grid has no row 999999: not found, even for those who may remove rows.
+		{route: "POST /contratti/{id}/penali/{pid}/elimina", path: ct + "/penali/999999/elimina", who: members, ok: 404, override: reg(403, 403)},
+		{route: "POST /contratti/{id}/strutture", path: ct + "/strutture", who: members, ok: 422, override: reg(403, 403)},
+		// No code given: no facility to remove.
+		{route: "POST /contratti/{id}/strutture/rimuovi", path: ct + "/strutture/rimuovi", who: members, ok: 404, override: reg(403, 403)},
+		// Caps sum every body's places: staff only. An empty figure restores the default.
+		{route: "GET /comuni/tetti", path: "/comuni/tetti", who: members, ok: 200, override: reg(200, 404)},
+		{route: "GET /comuni/tetti/{istat}", path: "/comuni/tetti/006003", who: members, ok: 200, override: reg(200, 404)},
+		{route: "POST /comuni/tetti/{istat}", path: "/comuni/tetti/006003", who: members, ok: 303, override: reg(403, 404)},
 	}
 }
 
@@ -293,6 +369,37 @@ func routeFixtures(t *testing.T, m *Main) fixtures {
 		return apperr.NotFoundf("Pagina non trovata.")
 	})
 	if err != nil {
+		t.Fatal(err)
+	}
+	cl := &inspections.Store{DB: m.DB}
+	tpl, err := cl.TemplateByCode(ctx, inspections.DefaultCode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := cl.Version(ctx, tpl.Current.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.checklist, f.published, f.pubSection, f.pubItem = tpl.ID, pub.ID, pub.Sections[0].ID, pub.Sections[0].Items[0].ID
+	if f.draft, err = cl.NewVersion(ctx, pub.ID); err != nil {
+		t.Fatal(err)
+	}
+	draft, err := cl.Version(ctx, f.draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.draftSection, f.draftItem = draft.Sections[0].ID, draft.Sections[0].Items[0].ID
+	manager, err := m.Auth.UserByEmail(ctx, m.DB, demoEmail(auth.RoleFacilityManager))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := manager.PrimaryOrgID()
+	err = m.DB.QueryRowContext(ctx, `SELECT f.code, MIN(d.id) FROM facilities f JOIN facility_documents d ON d.facility_id = f.id
+		WHERE f.managing_body_id = ? AND f.state = 'active' GROUP BY f.code ORDER BY f.code LIMIT 1`, body).Scan(&f.facility, &f.facilityDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.DB.QueryRowContext(ctx, `SELECT MIN(id) FROM contracts WHERE managing_body_id = ?`, body).Scan(&f.contract); err != nil {
 		t.Fatal(err)
 	}
 	return f
