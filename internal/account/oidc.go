@@ -114,7 +114,7 @@ func (h *Handler) oidcCallback(w http.ResponseWriter, r *http.Request) {
 			"L'accesso con SPID o CIE è stato annullato o non è riuscito.", "/login", "Torna all'accesso")
 		return
 	}
-	subject, err := h.oidcSubject(r.Context(), r.URL.Query().Get("code"), st)
+	subject, strong, err := h.oidcSubject(r.Context(), r.URL.Query().Get("code"), st)
 	if err != nil {
 		h.web.Log().Warn("oidc login failed", "request_id", web.From(r).ID, "err", err)
 		h.message(w, r, http.StatusUnauthorized, "Accesso non riuscito",
@@ -133,34 +133,35 @@ func (h *Handler) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The cookie is ours, but the redirect is checked again where it is used.
-	h.startSession(w, r, u, safeNext(st.Next), true)
+	h.startSession(w, r, u, safeNext(st.Next), strong)
 }
 
 // oidcSubject exchanges the code, verifies the ID token and its nonce and
 // returns the configured claim. A provider that hangs must not hold the
 // request forever.
-func (h *Handler) oidcSubject(ctx context.Context, code string, st oidcState) (string, error) {
+func (h *Handler) oidcSubject(ctx context.Context, code string, st oidcState) (string, bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, oidcTimeout)
 	defer cancel()
 	provider, conf, err := h.oidc.setup(ctx)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	tok, err := conf.Exchange(ctx, code, oauth2.VerifierOption(st.Verifier))
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	raw, _ := tok.Extra("id_token").(string)
 	idt, err := provider.Verifier(&oidc.Config{ClientID: h.oidc.cfg.ClientID}).Verify(ctx, raw)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	if subtle.ConstantTimeCompare([]byte(idt.Nonce), []byte(st.Nonce)) != 1 {
-		return "", errors.New("oidc: nonce mismatch")
+		return "", false, errors.New("oidc: nonce mismatch")
 	}
 	var claims map[string]any
 	if err := idt.Claims(&claims); err != nil {
-		return "", err
+		return "", false, err
 	}
-	return claimValue(claims, h.oidc.cfg.Claim)
+	subject, err := claimValue(claims, h.oidc.cfg.Claim)
+	return subject, strongACR(claims), err
 }

@@ -28,6 +28,15 @@ func claimValue(claims map[string]any, claim string) (string, error) {
 	return v, nil
 }
 
+// strongACR reports whether the provider vouches for a login with two
+// factors: SPID level 2 or 3 (CIE logins arrive as level 3). Level 1 is a
+// password alone, and a provider that names no level proves nothing more,
+// so those logins still owe the platform's own second factor.
+func strongACR(claims map[string]any) bool {
+	acr, _ := claims["acr"].(string)
+	return strings.HasSuffix(acr, "SpidL2") || strings.HasSuffix(acr, "SpidL3")
+}
+
 func (h *Handler) oidcUser(ctx context.Context, subject string) (*auth.User, error) {
 	var u *auth.User
 	var err error

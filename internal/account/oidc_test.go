@@ -42,6 +42,18 @@ func TestOIDCLogin(t *testing.T) {
 			}
 			wantLoggedIn(t, c, true)
 		})
+		t.Run("a SPID level 1 login still owes the second factor", func(t *testing.T) {
+			c := f.Anonymous()
+			res := oidcLogin(t, c, p, map[string]any{"email": "admin@example.org", "acr": "https://www.spid.gov.it/SpidL1"})
+			sess, _, err := f.Auth.SessionUser(context.Background(), sessionToken(res))
+			if err != nil {
+				t.Fatalf("session of the callback's cookie: %v", err)
+			}
+			if sess.MFAOK {
+				t.Fatal("a password-only SPID login passed the admin's second factor")
+			}
+			wantLoggedIn(t, c, false)
+		})
 		t.Run("unknown identity is refused", func(t *testing.T) {
 			c := f.Anonymous()
 			res := oidcLogin(t, c, p, map[string]any{"email": "nessuno@example.org"})

@@ -131,7 +131,8 @@ func (p *fakeProvider) token(w http.ResponseWriter, r *http.Request) {
 }
 
 // sign issues the ID token: the registered claims, the nonce of the
-// request and the identity's claims, which may override either.
+// request, a level of assurance and the identity's claims, which may
+// override any of them.
 func (p *fakeProvider) sign(g grant) (string, error) {
 	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: p.key},
 		(&jose.SignerOptions{}).WithType("JWT").WithHeader("kid", "k1"))
@@ -141,7 +142,9 @@ func (p *fakeProvider) sign(g grant) (string, error) {
 	now := time.Now()
 	std := jwt.Claims{Issuer: p.URL, Subject: "utente-1", Audience: jwt.Audience{testClientID},
 		IssuedAt: jwt.NewNumericDate(now), Expiry: jwt.NewNumericDate(now.Add(5 * time.Minute))}
-	return jwt.Signed(signer).Claims(std).Claims(map[string]any{"nonce": g.nonce}).Claims(g.claims).Serialize()
+	// A SPID level 2 login unless the identity says otherwise.
+	base := map[string]any{"nonce": g.nonce, "acr": "https://www.spid.gov.it/SpidL2"}
+	return jwt.Signed(signer).Claims(std).Claims(base).Claims(g.claims).Serialize()
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
