@@ -25,7 +25,7 @@ func routePages(m *Main, user *auth.User) []string {
 	var out []string
 	for _, rt := range m.Web.Routes() {
 		path := strings.TrimSuffix(rt.Pattern, "{$}")
-		if rt.Method != "GET" || strings.Contains(path, "{") || !rt.Access.Allows(user) {
+		if rt.Method != "GET" || strings.Contains(path, "{") || isDownload(path) || !rt.Access.Allows(user) {
 			continue
 		}
 		out = append(out, path)
@@ -118,7 +118,7 @@ func crawlable(link string) (string, bool) {
 		return "", false
 	}
 	switch {
-	case u.Path == "/logout", strings.HasPrefix(u.Path, "/static/"), strings.HasPrefix(u.Path, "/files/"):
+	case u.Path == "/logout", strings.HasPrefix(u.Path, "/static/"), strings.HasPrefix(u.Path, "/files/"), isDownload(u.Path):
 		return "", false
 	case u.RawQuery == "":
 		return u.Path, true
@@ -128,6 +128,18 @@ func crawlable(link string) (string, bool) {
 		return u.Path + "?page=1", true
 	}
 	return "", false
+}
+
+// isDownload tells exports (CSV, spreadsheets, PDF, archives, calendars)
+// from pages: the browser saves them instead of showing them, so there is
+// nothing for axe to check.
+func isDownload(path string) bool {
+	for _, ext := range []string{".csv", ".xlsx", ".pdf", ".zip", ".ics", ".json"} {
+		if strings.HasSuffix(path, ext) {
+			return true
+		}
+	}
+	return false
 }
 
 func pathQuery(raw string) string {
@@ -143,7 +155,9 @@ func pathQuery(raw string) string {
 func recordKind(path string) string {
 	segs := strings.Split(path, "/")
 	for i, s := range segs {
-		if s != "" && strings.Trim(s, "0123456789") == "" {
+		// Numeric IDs and codes with digits (AL-CAS-0006, 006003) name
+		// records; words name pages.
+		if strings.ContainsAny(s, "0123456789") {
 			segs[i] = "#"
 		}
 	}

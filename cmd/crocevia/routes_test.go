@@ -197,6 +197,14 @@ func routeTable(f fixtures) []routeSpec {
 		{route: "GET /comuni/tetti", path: "/comuni/tetti", who: members, ok: 200, override: reg(200, 404)},
 		{route: "GET /comuni/tetti/{istat}", path: "/comuni/tetti/006003", who: members, ok: 200, override: reg(200, 404)},
 		{route: "POST /comuni/tetti/{istat}", path: "/comuni/tetti/006003", who: members, ok: 303, override: reg(403, 404)},
+		// Centri d'Italia export follows the list's scope; the import is the
+		// Prefettura's. The import actions below carry no file, hence 422.
+		{route: "GET /facilities/export.csv", path: "/facilities/export.csv", who: members, ok: 200, override: reg(200, 200)},
+		{route: "GET /facilities/export.xlsx", path: "/facilities/export.xlsx", who: members, ok: 200, override: reg(200, 200)},
+		{route: "GET /facilities/import", path: "/facilities/import", who: members, ok: 200, override: reg(404, 404)},
+		{route: "POST /facilities/import", path: "/facilities/import", who: members, ok: 422, override: reg(404, 404)},
+		{route: "POST /facilities/import/confirm", path: "/facilities/import/confirm", who: members, ok: 422, override: reg(404, 404)},
+
 	}
 }
 
