@@ -10,6 +10,7 @@ import (
 	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/notify"
 	"github.com/crocevia/crocevia/internal/platform/web"
+	"github.com/crocevia/crocevia/internal/presences"
 )
 
 // registerModules builds every room and adds its routes, navigation and
@@ -56,6 +57,12 @@ func (m *Main) registerModules() error {
 		return err
 	}
 	mods = append(mods, fac)
+	// [presences]
+	pres, err := presences.New(presences.Deps{Web: m.Web, DB: m.DB})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, pres)
 	for _, mod := range mods {
 		m.Web.Handle(mod.Routes()...)
 	}
@@ -75,7 +82,9 @@ func (m *Main) oidcConfig() *account.OIDCConfig {
 }
 
 // demoSeeders are the modules' demo data loaders, run after the platform's.
-func (m *Main) demoSeeders() []demo.Seeder { return []demo.Seeder{facilities.DemoSeed} }
+func (m *Main) demoSeeders() []demo.Seeder {
+	return []demo.Seeder{facilities.DemoSeed, presences.DemoSeed}
+}
 
 // nationalSeeders are the modules' national-scale synthetic data loaders.
 func (m *Main) nationalSeeders() []demo.NationalSeeder { return nil }

@@ -205,6 +205,17 @@ func routeTable(f fixtures) []routeSpec {
 		{route: "POST /facilities/import", path: "/facilities/import", who: members, ok: 422, override: reg(404, 404)},
 		{route: "POST /facilities/import/confirm", path: "/facilities/import/confirm", who: members, ok: 422, override: reg(404, 404)},
 
+		// Presences follow the registry's scope; inspectors read only. The
+		// actions below carry no file or figures, hence 422 for reporters.
+		{route: "GET /presenze", path: "/presenze", who: members, ok: 200, override: reg(200, 200)},
+		{route: "GET /presenze/importa", path: "/presenze/importa", who: members, ok: 200, override: reg(404, 200)},
+		{route: "POST /presenze/importa", path: "/presenze/importa", who: members, ok: 422, override: reg(403, 422)},
+		{route: "POST /presenze/importa/conferma", path: "/presenze/importa/conferma", who: members, ok: 422, override: reg(403, 422)},
+		{route: "GET /presenze/occupazione", path: "/presenze/occupazione", who: members, ok: 200, override: reg(200, 200)},
+		{route: "GET /presenze/occupazione/{mese}/export.csv", path: "/presenze/occupazione/2026-11/export.csv", who: members, ok: 200, override: reg(200, 200)},
+		{route: "GET /presenze/{code}", path: "/presenze/" + f.facility, who: members, ok: 200, override: reg(200, 200)},
+		{route: "GET /presenze/{code}/giorno", path: "/presenze/" + f.facility + "/giorno", who: members, ok: 200, override: reg(200, 200)},
+		{route: "POST /presenze/{code}/giorno", path: "/presenze/" + f.facility + "/giorno", who: members, ok: 422, override: reg(403, 422)},
 	}
 }
 

@@ -1,0 +1,71 @@
+package presences
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crocevia/crocevia/internal/platform/auth"
+	"github.com/crocevia/crocevia/internal/platform/db"
+	"github.com/crocevia/crocevia/internal/platform/dbtest"
+)
+
+func TestDemoSeedAndOccupancy(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		fx := setup(t, d)
+		fx.env.InTx(func(ctx context.Context, tx *db.Tx) error { return DemoSeed(ctx, tx, nil, nil) })
+		t.Run("only active facilities get presences, within contracted places", func(t *testing.T) {
+			if n := count(t, d, `SELECT COUNT(*) FROM presences`); n < 1000 {
+				t.Errorf("demo presences = %d; want months of them", n)
+			}
+			if n := count(t, d, `SELECT COUNT(*) FROM presences p JOIN facilities f ON f.id = p.facility_id
+				WHERE f.state <> 'active' OR p.present > f.contracted_places OR p.present < 0`); n != 0 {
+				t.Errorf("%d demo rows are outside the rules", n)
+			}
+			if n := count(t, d, `SELECT COUNT(*) FROM audit_log WHERE entity = 'presence'`); n != 0 {
+				t.Errorf("demo seeding wrote %d audit entries", n)
+			}
+		})
+		t.Run("the overview shows missing and late days", func(t *testing.T) {
+			list, err := statuses(context.Background(), d, scope{all: true}, dayOf(time.Now()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			missing, late := 0, 0
+			for _, s := range list {
+				missing, late = missing+s.Missing, late+s.Late
+			}
+			if missing == 0 || late == 0 {
+				t.Errorf("missing %d, late %d; want some of each", missing, late)
+			}
+		})
+		officer := fx.login(t, auth.RolePrefettura, 0)
+		month := yesterday().Format("2006-01")
+		for _, per := range []string{"struttura", "comune", "ente"} {
+			t.Run("occupancy by "+per, func(t *testing.T) {
+				res := officer.Get("/presenze/occupazione?mese=" + month + "&per=" + per)
+				res.WantStatus(t, http.StatusOK)
+				res.WantBody(t, "Occupazione del mese", "Andamento degli ultimi 12 mesi", "%")
+			})
+		}
+		t.Run("the export carries the same table", func(t *testing.T) {
+			res := officer.Get("/presenze/occupazione/" + month + "/export.csv?per=ente")
+			res.WantStatus(t, http.StatusOK)
+			if !strings.HasPrefix(res.Body, "periodo;ente;presenze_medie") || !strings.Contains(res.Body, month+";Totale;") {
+				t.Errorf("unexpected export:\n%s", res.Body)
+			}
+		})
+		t.Run("a manager's occupancy covers its own body only", func(t *testing.T) {
+			mgr := fx.login(t, auth.RoleFacilityManager, fx.ponte)
+			res := mgr.Get("/presenze/occupazione/" + month + "/export.csv?per=ente")
+			if strings.Contains(res.Body, "Approdo") {
+				t.Errorf("another body appears in a manager's export:\n%s", res.Body)
+			}
+		})
+		t.Run("the overview renders", func(t *testing.T) {
+			officer.Get("/presenze").WantBody(t, "Stato delle comunicazioni per struttura", "Mancante")
+		})
+	})
+}

@@ -1,0 +1,96 @@
+package presences
+
+import (
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/crocevia/crocevia/internal/platform/web"
+)
+
+var groupings = []web.Option{
+	{Value: string(ByFacility), Label: "Struttura"},
+	{Value: string(ByMunicipality), Label: "Comune"},
+	{Value: string(ByBody), Label: "Ente gestore"},
+}
+
+type occupancyPage struct {
+	web.Page
+	Month     time.Time
+	Grouping  Grouping
+	Groupings []web.Option
+	Rows      []Occupancy
+	Total     Occupancy
+	Trend     []Occupancy
+	CSV       string
+}
+
+// occupancyData computes the month's table and the twelve-month trend for
+// the user's scope.
+func (h *Handler) occupancyData(r *http.Request, month string) (*occupancyPage, error) {
+	sc := scopeOf(web.UserOf(r))
+	q := r.URL.Query()
+	g := Grouping(q.Get("per"))
+	if g != ByMunicipality && g != ByBody {
+		g = ByFacility
+	}
+	first := parseMonth(month, dayOf(time.Now()))
+	facs, err := facilitiesIn(r.Context(), h.db, sc, false)
+	if err != nil {
+		return nil, err
+	}
+	totals, err := monthTotals(r.Context(), h.db, sc, first, first.AddDate(0, 1, 0))
+	if err != nil {
+		return nil, err
+	}
+	p := &occupancyPage{Page: h.web.NewPage(r, "Occupazione"), Month: first, Grouping: g, Groupings: groupings}
+	p.Rows = occupancy(facs, totals, g)
+	p.Total = total(p.Rows)
+	if p.Trend, err = trend(r.Context(), h.db, sc, facs, first); err != nil {
+		return nil, err
+	}
+	// The query string is always there: a crawler following links skips
+	// them, and a download is not a page to check.
+	p.CSV = "/presenze/occupazione/" + first.Format("2006-01") + "/export.csv?per=" + string(g)
+	p.Form = map[string][]string{"mese": {first.Format("2006-01")}, "per": {string(g)}}
+	p.Crumb("Presenze", "/presenze").Crumb("Occupazione", "")
+	return p, nil
+}
+
+func (h *Handler) occupancy(w http.ResponseWriter, r *http.Request) {
+	p, err := h.occupancyData(r, r.URL.Query().Get("mese"))
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	h.web.Render(w, r, "presences/occupancy.html", p)
+}
+
+// occupancyCSV exports the page's two tables, semicolon separated as
+// spreadsheets set to Italian expect.
+func (h *Handler) occupancyCSV(w http.ResponseWriter, r *http.Request) {
+	p, err := h.occupancyData(r, r.PathValue("mese"))
+	if err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="occupazione-%s.csv"`, p.Month.Format("2006-01")))
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	_ = cw.Write([]string{"periodo", string(p.Grouping), "presenze_medie", "posti_convenzionati", "tasso_occupazione", "giorni_rilevati"})
+	for _, o := range append(p.Rows, p.Total) {
+		_ = cw.Write(csvRow(p.Month.Format("2006-01"), o))
+	}
+	for _, o := range p.Trend {
+		_ = cw.Write(csvRow(o.Key, Occupancy{Label: "Totale", Average: o.Average, Places: o.Places, Days: o.Days}))
+	}
+	cw.Flush()
+}
+
+func csvRow(period string, o Occupancy) []string {
+	return []string{period, o.Label, strconv.FormatFloat(o.Average, 'f', 1, 64), strconv.Itoa(o.Places),
+		strconv.FormatFloat(o.Rate(), 'f', 1, 64), strconv.Itoa(o.Days)}
+}
