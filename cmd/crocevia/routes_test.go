@@ -55,6 +55,8 @@ type fixtures struct {
 	// Facilities: an active facility of the demo manager's body, one of its documents, and a contract of that body.
 	facility              string
 	facilityDoc, contract int64
+	// Inspections: a demo inspection in progress, with the demo inspector on its commission, and one of its items.
+	inspection, inspItem int64
 }
 
 func routeTable(f fixtures) []routeSpec {
@@ -88,6 +90,11 @@ func routeTable(f fixtures) []routeSpec {
 		return m
 	}
 	st, ct := "/strutture/"+f.facility, "/contratti/"+id(f.contract)
+	isp := "/ispezioni/" + id(f.inspection)
+	inspPlan := map[string]int{string(auth.RoleInspector): 404}
+	for r, code := range checklistView {
+		inspPlan[r] = code
+	}
 	return []routeSpec{
 		{route: "GET /{$}", path: "/", who: everyone, ok: 200},
 		{route: "GET /privacy", path: "/privacy", who: everyone, ok: 200},
@@ -216,6 +223,25 @@ func routeTable(f fixtures) []routeSpec {
 		{route: "GET /presenze/{code}", path: "/presenze/" + f.facility, who: members, ok: 200, override: reg(200, 200)},
 		{route: "GET /presenze/{code}/giorno", path: "/presenze/" + f.facility + "/giorno", who: members, ok: 200, override: reg(200, 200)},
 		{route: "POST /presenze/{code}/giorno", path: "/presenze/" + f.facility + "/giorno", who: members, ok: 422, override: reg(403, 422)},
+
+		// Inspections exist for admins, Prefettura officers and inspectors (on
+		// the commission: the demo inspector sits on every demo commission);
+		// planning is the Prefettura's: its pages and actions do not exist
+		// for inspectors. Empty forms give 422; the inspection is
+		// started already (409) and half answered (no draft report yet, 409).
+		{route: "GET /ispezioni", path: "/ispezioni", who: members, ok: 200, override: checklistView},
+		{route: "GET /ispezioni/nuova", path: "/ispezioni/nuova", who: members, ok: 200, override: inspPlan},
+		{route: "POST /ispezioni", path: "/ispezioni", who: members, ok: 422, override: inspPlan},
+		{route: "GET /ispezioni/piani", path: "/ispezioni/piani", who: members, ok: 200, override: inspPlan},
+		{route: "POST /ispezioni/piani", path: "/ispezioni/piani", who: members, ok: 422, override: inspPlan},
+		{route: "GET /ispezioni/{id}", path: isp, who: members, ok: 200, override: checklistView},
+		{route: "POST /ispezioni/{id}/avvia", path: isp + "/avvia", who: members, ok: 409, override: checklistView},
+		{route: "POST /ispezioni/{id}/ospiti", path: isp + "/ospiti", who: members, ok: 422, override: checklistView},
+		{route: "POST /ispezioni/{id}/bozza", path: isp + "/bozza", who: members, ok: 409, override: checklistView},
+		{route: "GET /ispezioni/{id}/{view}", path: isp + "/compila", who: members, ok: 200, override: checklistView},
+		// Nothing chosen: nothing to save, back to the inspection.
+		{route: "POST /ispezioni/{id}/compila", path: isp + "/compila", who: members, ok: 303, override: checklistView},
+		{route: "POST /ispezioni/{id}/voci/{item}", path: isp + "/voci/" + id(f.inspItem), who: members, ok: 422, override: checklistView},
 	}
 }
 
@@ -419,6 +445,11 @@ func routeFixtures(t *testing.T, m *Main) fixtures {
 		t.Fatal(err)
 	}
 	if err := m.DB.QueryRowContext(ctx, `SELECT MIN(id) FROM contracts WHERE managing_body_id = ?`, body).Scan(&f.contract); err != nil {
+		t.Fatal(err)
+	}
+	err = m.DB.QueryRowContext(ctx, `SELECT i.id, MIN(a.item_id) FROM inspections i JOIN inspection_answers a ON a.inspection_id = i.id
+		WHERE i.state = 'in_progress' GROUP BY i.id ORDER BY i.id LIMIT 1`).Scan(&f.inspection, &f.inspItem)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return f

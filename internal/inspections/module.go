@@ -31,6 +31,7 @@ func New(d Deps) (*Handler, error) {
 		return nil, err
 	}
 	d.Web.AddNav(web.NavEntry{Label: "Checklist ispezioni", URL: "/ispezioni/checklist", Access: viewers, Order: 30})
+	d.Web.AddNav(web.NavEntry{Label: "Ispezioni", URL: "/ispezioni", Access: inspectors, Order: 29})
 	return h, nil
 }
 
@@ -61,7 +62,7 @@ func (h *Handler) Routes() []web.Route {
 	route := func(method, pattern string, fn http.HandlerFunc) web.Route {
 		return web.Route{Method: method, Pattern: p + pattern, Access: viewers, Handler: fn}
 	}
-	return []web.Route{
+	return append(h.inspectionRoutes(), []web.Route{
 		route("GET", "", h.templateList),
 		route("GET", "/{id}", h.templateShow),
 		route("GET", "/versioni/{id}", h.versionShow),
@@ -78,5 +79,5 @@ func (h *Handler) Routes() []web.Route {
 		route("POST", "/voci/{id}", h.editor(h.itemUpdate)),
 		route("POST", "/voci/{id}/elimina", h.editor(h.itemDelete)),
 		route("POST", "/voci/{id}/sposta", h.editor(h.itemMove)),
-	}
+	}...)
 }
