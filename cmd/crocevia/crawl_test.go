@@ -131,9 +131,11 @@ func crawlable(link string) (string, bool) {
 }
 
 // isDownload tells exports (CSV, spreadsheets, PDF, archives, calendars)
-// from pages: the browser saves them instead of showing them, so there is
-// nothing for axe to check.
+// and the JSON API from pages: there is nothing in them for axe to check.
 func isDownload(path string) bool {
+	if strings.HasPrefix(path, "/api/") {
+		return true
+	}
 	for _, ext := range []string{".csv", ".xlsx", ".pdf", ".zip", ".ics", ".json"} {
 		if strings.HasSuffix(path, ext) {
 			return true

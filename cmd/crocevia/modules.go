@@ -3,10 +3,12 @@ package main
 import (
 	"github.com/crocevia/crocevia/internal/account"
 	"github.com/crocevia/crocevia/internal/admin"
+	"github.com/crocevia/crocevia/internal/api"
 	"github.com/crocevia/crocevia/internal/demo"
 	"github.com/crocevia/crocevia/internal/facilities"
 	"github.com/crocevia/crocevia/internal/home"
 	"github.com/crocevia/crocevia/internal/inspections"
+	"github.com/crocevia/crocevia/internal/platform/apitoken"
 	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/notify"
 	"github.com/crocevia/crocevia/internal/platform/web"
@@ -46,7 +48,7 @@ func (m *Main) registerModules() error {
 	mods = append(mods, &files.Handler{Store: m.Files, Web: m.Web})
 	m.periodic = append(m.periodic, files.SweepJob(m.Workers, m.Files))
 	// [inspections]
-	insp, err := inspections.New(inspections.Deps{Web: m.Web, DB: m.DB})
+	insp, err := inspections.New(inspections.Deps{Web: m.Web, DB: m.DB, Files: m.Files})
 	if err != nil {
 		return err
 	}
@@ -63,6 +65,17 @@ func (m *Main) registerModules() error {
 		return err
 	}
 	mods = append(mods, pres)
+	// [api]
+	tokens := &apitoken.Store{DB: m.DB}
+	tok, err := apitoken.New(apitoken.Deps{Web: m.Web, Auth: m.Auth, Store: tokens})
+	if err != nil {
+		return err
+	}
+	jsonAPI, err := api.New(api.Deps{Web: m.Web, DB: m.DB, Tokens: tokens})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, tok, jsonAPI)
 	for _, mod := range mods {
 		m.Web.Handle(mod.Routes()...)
 	}

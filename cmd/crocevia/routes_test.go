@@ -242,7 +242,40 @@ func routeTable(f fixtures) []routeSpec {
 		// Nothing chosen: nothing to save, back to the inspection.
 		{route: "POST /ispezioni/{id}/compila", path: isp + "/compila", who: members, ok: 303, override: checklistView},
 		{route: "POST /ispezioni/{id}/voci/{item}", path: isp + "/voci/" + id(f.inspItem), who: members, ok: 422, override: checklistView},
+		// No file chosen: the message goes next to the item.
+		{route: "POST /ispezioni/{id}/voci/{item}/allegati", path: isp + "/voci/" + id(f.inspItem) + "/allegati", who: members, ok: 422, override: checklistView},
+		// The fixture is in progress: nothing to sign, no verbale yet.
+		{route: "POST /ispezioni/{id}/firma", path: isp + "/firma", who: members, ok: 409, override: checklistView},
+		{route: "GET /ispezioni/{id}/{view}", path: isp + "/verbale.pdf", who: members, ok: 409, override: checklistView},
+
+		// The JSON API never redirects: without a session or token it answers
+		// 401 JSON. Lists follow each module's scope (empty for other roles);
+		// a facility outside the scope is not found; the presences action
+		// gets a form instead of JSON (422) and is refused to inspectors.
+		{route: "GET /api/v1/openapi.json", path: "/api/v1/openapi.json", who: everyone, ok: 200},
+		{route: "GET /api/v1/facilities", path: "/api/v1/facilities", who: members, ok: 200, anon: 401},
+		{route: "GET /api/v1/facilities/{code}", path: "/api/v1/facilities/" + f.facility, who: members, ok: 200, anon: 401, override: reg(200, 200)},
+		{route: "POST /api/v1/facilities/{code}/presences", path: "/api/v1/facilities/" + f.facility + "/presences", who: members, ok: 422, override: reg(403, 422)},
+		{route: "GET /api/v1/inspections", path: "/api/v1/inspections", who: members, ok: 200, anon: 401},
+		// API tokens: admins for every managing body, facility managers for
+		// their own; the page does not exist for others. An empty name gives
+		// 422; revoking a token that does not exist, 404.
+		{route: "GET /account/api-token", path: "/account/api-token", who: members, ok: 200, override: apiTokens(200)},
+		{route: "POST /account/api-token", path: "/account/api-token", who: members, ok: 422, override: apiTokens(422)},
+		{route: "POST /account/api-token/{id}/revoke", path: "/account/api-token/999999/revoke", who: members, ok: 404},
 	}
+}
+
+// apiTokens gives the facility manager's answer and 404 to roles that
+// manage no token.
+func apiTokens(manager int) map[string]int {
+	m := map[string]int{string(auth.RoleFacilityManager): manager}
+	for _, r := range auth.Roles {
+		if r != auth.RoleAdmin && r != auth.RoleFacilityManager {
+			m[string(r)] = 404
+		}
+	}
+	return m
 }
 
 // TestEveryRouteForEveryRole asks every route as the anonymous visitor and

@@ -6,6 +6,7 @@ import (
 
 	"github.com/crocevia/crocevia/internal/platform/apperr"
 	"github.com/crocevia/crocevia/internal/platform/db"
+	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
@@ -16,17 +17,29 @@ var templates embed.FS
 type Handler struct {
 	web   *web.Server
 	store *Store
+	files *files.Store
 }
 
 // Deps are what the inspection pages need.
 type Deps struct {
 	Web *web.Server
 	DB  *db.DB
+	// Files keeps evidence and signed verbali; without it the module uses
+	// a store of its own over DB.
+	Files *files.Store
 }
 
 // New registers the templates and the navigation entry.
 func New(d Deps) (*Handler, error) {
-	h := &Handler{web: d.Web, store: &Store{DB: d.DB}}
+	h := &Handler{web: d.Web, store: &Store{DB: d.DB}, files: d.Files}
+	if h.files == nil {
+		fs, err := files.New(d.DB, files.Config{})
+		if err != nil {
+			return nil, err
+		}
+		h.files = fs
+	}
+	h.store.registerFileAccess(h.files)
 	if err := d.Web.Templates(templates, "templates", "inspections"); err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ type fillPage struct {
 	Sections   []answerSection
 	Results    []web.Option
 	Severities []web.Option
+	verbaleView
 }
 
 // Res, Sev and Note are an answer's values: the user's input when the form
@@ -46,6 +47,9 @@ func (h *Handler) newFillPage(r *http.Request, in *Inspection) (*fillPage, error
 		Crumb("Compila la checklist", "")
 	as, err := h.store.Answers(r.Context(), in.ID)
 	p.Sections = groupAnswers(as)
+	if err == nil {
+		p.Evidence, err = evidenceOf(r.Context(), h.store.DB, in.ID)
+	}
 	return p, err
 }
 
@@ -59,7 +63,12 @@ func (h *Handler) fillTarget(r *http.Request) (*Inspection, error) {
 }
 
 func (h *Handler) fillShow(w http.ResponseWriter, r *http.Request) {
-	if r.PathValue("view") != "compila" {
+	switch r.PathValue("view") {
+	case "verbale.pdf":
+		h.verbalePDF(w, r)
+		return
+	case "compila":
+	default:
 		h.web.NotFound(w, r)
 		return
 	}

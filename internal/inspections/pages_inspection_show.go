@@ -13,6 +13,7 @@ type showPage struct {
 	In       *Inspection
 	Sections []answerSection
 	CanEdit  bool
+	verbaleView
 }
 
 // answerSection is a run of answers under one checklist section.
@@ -46,7 +47,7 @@ func (h *Handler) newShowPage(r *http.Request, in *Inspection) (*showPage, error
 		}
 		p.Sections = groupAnswers(as)
 	}
-	return p, nil
+	return p, h.loadVerbaleView(r, in, &p.verbaleView)
 }
 
 func (h *Handler) inspectionShow(w http.ResponseWriter, r *http.Request) {

@@ -34,9 +34,12 @@ func (h *Handler) inspectionRoutes() []web.Route {
 		// "/{id}/compila" would clash with the checklists' "/checklist/{id}"
 		// in the mux (neither is more specific); the wildcard is checked by
 		// fillShow, and the checklist routes stay the more specific ones.
+		// The same holds for "/{id}/verbale.pdf".
 		route("GET", "/{id}/{view}", h.fillShow),
 		route("POST", "/{id}/compila", h.fillSave),
 		route("POST", "/{id}/voci/{item}", h.answerSave),
+		route("POST", "/{id}/voci/{item}/allegati", h.evidenceUpload),
+		route("POST", "/{id}/firma", h.verbaleSign),
 	}
 }
 

@@ -125,12 +125,15 @@ const multipartMemory = 1 << 20
 // cookie, where CSRF cannot happen: modules add theirs with ExemptCSRF.
 var exemptPrefixes []string
 
-// ExemptCSRF exempts requests carrying an Authorization header under prefix
-// from the token check: a browser never adds that header cross-site.
+// ExemptCSRF exempts requests under prefix that carry an Authorization
+// header (a browser never adds one cross-site) or no session cookie at all
+// from the token check.
 func ExemptCSRF(prefix string) { exemptPrefixes = append(exemptPrefixes, prefix) }
 
 func exempt(r *http.Request) bool {
-	if r.Header.Get("Authorization") == "" {
+	// Without a session cookie a request carries no ambient authority to
+	// forge, so the API can answer it with its own 401.
+	if _, err := r.Cookie(SessionCookie); r.Header.Get("Authorization") == "" && err == nil {
 		return false
 	}
 	for _, p := range exemptPrefixes {
