@@ -1,12 +1,11 @@
 package facilities
 
 import (
-	"bytes"
-	"encoding/csv"
+	"slices"
 	"strings"
 
 	"github.com/crocevia/crocevia/internal/platform/apperr"
-	"github.com/xuri/excelize/v2"
+	"github.com/crocevia/crocevia/internal/platform/tabular"
 )
 
 // Messages of a file that cannot be read as a table.
@@ -33,20 +32,13 @@ func (t *table) cell(row []string, col string) string {
 
 func (t *table) has(col string) bool { _, ok := t.index[col]; return ok }
 
-// readTable reads a CSV (comma or, as Italian spreadsheets save it,
-// semicolon) or the first sheet of an XLSX, told apart by content.
+// readTable reads the uploaded CSV or XLSX and indexes its header.
 func readTable(data []byte) (*table, error) {
-	var rows [][]string
-	var err error
-	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		rows, err = readXLSX(data)
-	} else {
-		rows, err = readCSV(data)
-	}
+	rows, err := tabular.Read(data, tabular.Options{})
 	if err != nil {
 		return nil, apperr.Fields{"file": msgUnreadable}.Err()
 	}
-	rows = dropBlank(rows)
+	rows = slices.DeleteFunc(rows, tabular.Blank)
 	if len(rows) < 2 {
 		return nil, apperr.Fields{"file": msgEmptyTable}.Err()
 	}
@@ -55,36 +47,6 @@ func readTable(data []byte) (*table, error) {
 		t.index[strings.ToLower(strings.TrimSpace(name))] = i
 	}
 	return t, t.requireLayout()
-}
-
-func readCSV(data []byte) ([][]string, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	r := csv.NewReader(bytes.NewReader(data))
-	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
-		r.Comma = ';'
-	}
-	r.FieldsPerRecord = -1
-	return r.ReadAll()
-}
-
-func readXLSX(data []byte) ([][]string, error) {
-	x, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	defer x.Close()
-	return x.GetRows(x.GetSheetName(0))
-}
-
-func dropBlank(rows [][]string) [][]string {
-	out := rows[:0]
-	for _, r := range rows {
-		if strings.TrimSpace(strings.Join(r, "")) != "" {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // requireLayout refuses a file lacking any column of the layout: a

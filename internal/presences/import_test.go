@@ -98,7 +98,7 @@ func TestImport(t *testing.T) {
 
 func TestParseCSVAndXLSXAlike(t *testing.T) {
 	day := time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC)
-	csvRows, err := ParseFile("p.csv", []byte("codice,data,p\nAL-CAS-0001,2026-11-03,5,1,0,0,0,0,0,2,1\n"))
+	csvRows, err := ParseFile([]byte("codice,data,p\nAL-CAS-0001,2026-11-03,5,1,0,0,0,0,0,2,1\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +110,7 @@ func TestParseCSVAndXLSXAlike(t *testing.T) {
 	if err := x.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	xlsxRows, err := ParseFile("p.xlsx", buf.Bytes())
+	xlsxRows, err := ParseFile(buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,6 @@
 package presences
 
 import (
-	"bytes"
-	"encoding/csv"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/crocevia/crocevia/internal/platform/apperr"
+	"github.com/crocevia/crocevia/internal/platform/tabular"
 )
 
 // Row is one line of an import file as written, before any check.
@@ -27,13 +25,15 @@ const MaxRows = 5000
 // ParseFile reads a CSV (comma or semicolon separated) or XLSX file with
 // the columns: facility code, date, then the counts in countFields order.
 // A first line whose date cannot be read is a header and is skipped.
-func ParseFile(name string, data []byte) ([]Row, error) {
-	var records [][]string
-	var err error
-	if strings.HasSuffix(strings.ToLower(name), ".xlsx") {
-		records, err = readXLSX(data)
-	} else {
-		records, err = readCSV(data)
+func ParseFile(data []byte) ([]Row, error) {
+	// Raw XLSX cells: a date comes as its serial whatever its display format.
+	records, err := tabular.Read(data, tabular.Options{RawXLSX: true})
+	if err == nil {
+		for _, r := range records {
+			if len(r) > 1 {
+				r[1] = serialDate(r[1])
+			}
+		}
 	}
 	if err != nil {
 		return nil, apperr.Wrap(apperr.Invalid, "Il file non è un CSV o XLSX leggibile.", err)
@@ -45,7 +45,7 @@ func ParseFile(name string, data []byte) ([]Row, error) {
 				continue
 			}
 		}
-		if blank(rec) {
+		if tabular.Blank(rec) {
 			continue
 		}
 		rows = append(rows, rowOf(i+1, rec))
@@ -71,50 +71,6 @@ func rowOf(line int, rec []string) Row {
 		r.Values[i] = cell(i + 2)
 	}
 	return r
-}
-
-func blank(rec []string) bool {
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-func readCSV(data []byte) ([][]string, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	first, _, _ := bytes.Cut(data, []byte("\n"))
-	r := csv.NewReader(bytes.NewReader(data))
-	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
-		r.Comma = ';'
-	}
-	r.FieldsPerRecord = -1
-	return r.ReadAll()
-}
-
-// readXLSX reads the first sheet with raw cell values, so that a date
-// cell comes as its serial number whatever its display format.
-func readXLSX(data []byte) ([][]string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, io.ErrUnexpectedEOF
-	}
-	rows, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range rows {
-		if len(r) > 1 {
-			r[1] = serialDate(r[1])
-		}
-	}
-	return rows, nil
 }
 
 // serialDate turns a spreadsheet date serial into YYYY-MM-DD, leaving any

@@ -64,7 +64,7 @@ func (h *Handler) importPreview(w http.ResponseWriter, r *http.Request) {
 }
 
 func uploadedRows(r *http.Request) ([]Row, error) {
-	file, header, err := r.FormFile("file")
+	file, _, err := r.FormFile("file")
 	if err != nil {
 		fe := apperr.Fields{}
 		fe.Add("file", "Scegli un file CSV o XLSX.")
@@ -78,7 +78,7 @@ func uploadedRows(r *http.Request) ([]Row, error) {
 	if len(data) > maxFile {
 		return nil, apperr.Errorf(apperr.TooLarge, "Il file è troppo grande (massimo 4 MB).")
 	}
-	return ParseFile(header.Filename, data)
+	return ParseFile(data)
 }
 
 // importConfirm writes the valid rows of a previewed file in one transaction.
