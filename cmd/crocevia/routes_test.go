@@ -57,6 +57,8 @@ type fixtures struct {
 	facilityDoc, contract int64
 	// Inspections: a demo inspection in progress, with the demo inspector on its commission, and one of its items.
 	inspection, inspItem int64
+	// Corrective actions: an open action owed by the demo manager's body, from an inspection the demo inspector signed.
+	action int64
 }
 
 func routeTable(f fixtures) []routeSpec {
@@ -230,6 +232,15 @@ func routeTable(f fixtures) []routeSpec {
 		// for inspectors. Empty forms give 422; the inspection is
 		// started already (409) and half answered (no draft report yet, 409).
 		{route: "GET /ispezioni", path: "/ispezioni", who: members, ok: 200, override: checklistView},
+
+		// Corrective actions exist for admins, Prefettura officers, inspectors
+		// (of their commissions) and facility managers (of their own body);
+		// the body answers (empty form: 422), the Prefettura and the
+		// commission close or reopen (empty note: 422), each is 403 for the other.
+		{route: "GET /azioni-correttive", path: "/azioni-correttive", who: members, ok: 200, override: reg(200, 200)},
+		{route: "GET /azioni-correttive/{id}", path: "/azioni-correttive/" + id(f.action), who: members, ok: 200, override: reg(200, 200)},
+		{route: "POST /azioni-correttive/{id}/risposta", path: "/azioni-correttive/" + id(f.action) + "/risposta", who: members, ok: 403, override: reg(403, 422)},
+		{route: "POST /azioni-correttive/{id}/esito", path: "/azioni-correttive/" + id(f.action) + "/esito", who: members, ok: 422, override: reg(422, 403)},
 		{route: "GET /ispezioni/nuova", path: "/ispezioni/nuova", who: members, ok: 200, override: inspPlan},
 		{route: "POST /ispezioni", path: "/ispezioni", who: members, ok: 422, override: inspPlan},
 		{route: "GET /ispezioni/piani", path: "/ispezioni/piani", who: members, ok: 200, override: inspPlan},
@@ -482,6 +493,10 @@ func routeFixtures(t *testing.T, m *Main) fixtures {
 	}
 	err = m.DB.QueryRowContext(ctx, `SELECT i.id, MIN(a.item_id) FROM inspections i JOIN inspection_answers a ON a.inspection_id = i.id
 		WHERE i.state = 'in_progress' GROUP BY i.id ORDER BY i.id LIMIT 1`).Scan(&f.inspection, &f.inspItem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = m.DB.QueryRowContext(ctx, `SELECT MIN(id) FROM corrective_actions WHERE owner_id = ? AND state = 'open'`, body).Scan(&f.action)
 	if err != nil {
 		t.Fatal(err)
 	}

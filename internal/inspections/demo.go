@@ -27,7 +27,7 @@ var demoPlans = []demoPlan{
 // so far, with the demo inspector presiding the commission, and a plan to
 // inspect every active facility at least every six months. It runs after
 // the facilities' seeder.
-func DemoSeed(ctx context.Context, tx *db.Tx, _ map[string]int64, users map[auth.Role]int64) error {
+func DemoSeed(ctx context.Context, tx *db.Tx, orgs map[string]int64, users map[auth.Role]int64) error {
 	versionID, err := demoVersion(ctx, tx)
 	if err != nil {
 		return err
@@ -48,7 +48,10 @@ func DemoSeed(ctx context.Context, tx *db.Tx, _ map[string]int64, users map[auth
 	}
 	_, err = db.InsertID(ctx, tx, `INSERT INTO inspection_plans (facility_id, months, starts_on, created_at) VALUES (NULL, 6, ?, ?)`,
 		today.AddDate(0, -8, 0), tx.Now)
-	return err
+	if err != nil {
+		return err
+	}
+	return demoSign(ctx, tx, orgs["coop-ponte"], users)
 }
 
 func demoVersion(ctx context.Context, tx *db.Tx) (int64, error) {

@@ -40,11 +40,14 @@ func New(d Deps) (*Handler, error) {
 		h.files = fs
 	}
 	h.store.registerFileAccess(h.files)
+	h.store.registerActionFiles(h.files)
 	if err := d.Web.Templates(templates, "templates", "inspections"); err != nil {
 		return nil, err
 	}
 	d.Web.AddNav(web.NavEntry{Label: "Checklist ispezioni", URL: "/ispezioni/checklist", Access: viewers, Order: 30})
 	d.Web.AddNav(web.NavEntry{Label: "Ispezioni", URL: "/ispezioni", Access: inspectors, Order: 29})
+	d.Web.AddNav(web.NavEntry{Label: "Azioni correttive", URL: actionsURL,
+		Access: web.Access{Roles: ActionRoles, NotFound: true}, Order: 31})
 	return h, nil
 }
 
@@ -75,7 +78,8 @@ func (h *Handler) Routes() []web.Route {
 	route := func(method, pattern string, fn http.HandlerFunc) web.Route {
 		return web.Route{Method: method, Pattern: p + pattern, Access: viewers, Handler: fn}
 	}
-	return append(h.inspectionRoutes(), []web.Route{
+	routes := append(h.inspectionRoutes(), h.actionRoutes()...)
+	return append(routes, []web.Route{
 		route("GET", "", h.templateList),
 		route("GET", "/{id}", h.templateShow),
 		route("GET", "/versioni/{id}", h.versionShow),

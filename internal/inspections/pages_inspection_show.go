@@ -13,6 +13,7 @@ type showPage struct {
 	In       *Inspection
 	Sections []answerSection
 	CanEdit  bool
+	Actions  []*Action
 	verbaleView
 }
 
@@ -46,6 +47,9 @@ func (h *Handler) newShowPage(r *http.Request, in *Inspection) (*showPage, error
 			return nil, err
 		}
 		p.Sections = groupAnswers(as)
+	}
+	if err := h.inspectionActions(r, in, &p.Actions); err != nil {
+		return nil, err
 	}
 	return p, h.loadVerbaleView(r, in, &p.verbaleView)
 }

@@ -34,8 +34,10 @@ func (s *Store) Sign(ctx context.Context, fs *files.Store, u *auth.User, id int6
 		case in.Phase != DraftReport:
 			return errNotDraft
 		}
-		sig, err = signVerbale(ctx, tx, fs, u, in)
-		return err
+		if sig, err = signVerbale(ctx, tx, fs, u, in); err != nil {
+			return err
+		}
+		return createActions(ctx, tx, in)
 	})
 	return sig, err
 }

@@ -1,0 +1,28 @@
+package inspections
+
+import (
+	"context"
+
+	"github.com/crocevia/crocevia/internal/platform/web"
+)
+
+// ActionFacilities lists, as filter options keyed by code, the facilities
+// with actions in sc.
+func (s *Store) ActionFacilities(ctx context.Context, sc ActionScope) ([]web.Option, error) {
+	where, args := sc.clause()
+	rows, err := s.DB.QueryContext(ctx, `SELECT DISTINCT f.code, f.name FROM corrective_actions a
+		JOIN facilities f ON f.id = a.facility_id WHERE `+where+` ORDER BY f.code`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []web.Option
+	for rows.Next() {
+		var code, name string
+		if err := rows.Scan(&code, &name); err != nil {
+			return nil, err
+		}
+		out = append(out, web.Option{Value: code, Label: code + " · " + name})
+	}
+	return out, rows.Err()
+}
