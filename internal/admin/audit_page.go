@@ -50,17 +50,17 @@ func (h *Handler) auditList(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Rows = append(p.Rows, row)
 	}
-	p.Pager = web.NewPager(&p.Page, pageNum(q), perPage, total, listBase("/admin/audit", q))
+	p.Pager = web.NewPager(&p.Page, web.PageNumber(q), perPage, total, web.ListURL("/admin/audit", q))
 	h.web.Render(w, r, "admin/audit.html", p)
 }
 
 // filter reads the query; a malformed date is reported next to its field
 // and does not filter.
 func (p *auditPage) filter(q url.Values) audit.Filter {
-	f := audit.Filter{Entity: optString(q.Get("entity")), EntityID: optString(q.Get("entity_id")),
-		ActorEmail: optString(q.Get("actor")), Limit: perPage, Offset: offset(pageNum(q))}
+	f := audit.Filter{Entity: web.OptString(q.Get("entity")), EntityID: web.OptString(q.Get("entity_id")),
+		ActorEmail: web.OptString(q.Get("actor")), Limit: perPage, Offset: offset(web.PageNumber(q))}
 	if _, ok := actionLabels[q.Get("action")]; ok {
-		f.Action = optString(q.Get("action"))
+		f.Action = web.OptString(q.Get("action"))
 	}
 	f.From = p.day(q, "from", 0)
 	f.To = p.day(q, "to", 1)

@@ -24,7 +24,7 @@ type orgChoice struct {
 // including the organisation keep (when not 0) so a chosen one stays chosen.
 func (h *Handler) orgOptions(ctx context.Context, query string, keep int64) (orgChoice, error) {
 	c := orgChoice{Query: query}
-	orgs, total, err := h.auth.Organisations(ctx, auth.OrgFilter{Query: optString(query), Limit: maxOrgOptions})
+	orgs, total, err := h.auth.Organisations(ctx, auth.OrgFilter{Query: web.OptString(query), Limit: maxOrgOptions})
 	if err != nil {
 		return c, err
 	}

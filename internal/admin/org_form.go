@@ -96,7 +96,7 @@ func (h *Handler) orgFormError(w http.ResponseWriter, r *http.Request, p *orgFor
 
 // editTarget loads the organisation named by the path and its form.
 func (h *Handler) editTarget(r *http.Request) (*orgFormPage, *auth.Organisation, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -31,7 +31,7 @@ func (h *Handler) orgList(w http.ResponseWriter, r *http.Request) {
 	p := &orgListPage{Page: h.web.NewPage(r, "Organizzazioni"), Kinds: kindOptions()}
 	p.Crumb("Amministrazione", "/admin").Crumb("Organizzazioni", "")
 	p.Form = q
-	f := auth.OrgFilter{Query: optString(q.Get("q")), Limit: perPage, Offset: offset(pageNum(q))}
+	f := auth.OrgFilter{Query: web.OptString(q.Get("q")), Limit: perPage, Offset: offset(web.PageNumber(q))}
 	if k := auth.OrgKind(q.Get("kind")); k.Valid() {
 		f.Kind = &k
 	}
@@ -41,7 +41,7 @@ func (h *Handler) orgList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Orgs = orgs
-	p.Pager = web.NewPager(&p.Page, pageNum(q), perPage, total, listBase("/admin/organisations", q))
+	p.Pager = web.NewPager(&p.Page, web.PageNumber(q), perPage, total, web.ListURL("/admin/organisations", q))
 	h.web.Render(w, r, "admin/orgs.html", p)
 }
 
@@ -53,7 +53,7 @@ type orgPage struct {
 }
 
 func (h *Handler) orgShow(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		h.web.Error(w, r, err)
 		return

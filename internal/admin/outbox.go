@@ -24,14 +24,14 @@ func (h *Handler) outboxList(w http.ResponseWriter, r *http.Request) {
 	p := &outboxPage{Page: h.web.NewPage(r, "Posta in uscita")}
 	p.Crumb("Amministrazione", "/admin").Crumb("Posta in uscita", "")
 	p.Form = q
-	msgs, total, err := mail.Outbox(r.Context(), h.auth.DB, mail.OutboxFilter{To: optString(q.Get("to")),
-		Limit: perPage, Offset: offset(pageNum(q))})
+	msgs, total, err := mail.Outbox(r.Context(), h.auth.DB, mail.OutboxFilter{To: web.OptString(q.Get("to")),
+		Limit: perPage, Offset: offset(web.PageNumber(q))})
 	if err != nil {
 		h.web.Error(w, r, err)
 		return
 	}
 	p.Messages = msgs
-	p.Pager = web.NewPager(&p.Page, pageNum(q), perPage, total, listBase("/admin/outbox", q))
+	p.Pager = web.NewPager(&p.Page, web.PageNumber(q), perPage, total, web.ListURL("/admin/outbox", q))
 	h.web.Render(w, r, "admin/outbox.html", p)
 }
 
@@ -63,7 +63,7 @@ func bodyLines(body string) []bodyLine {
 }
 
 func (h *Handler) outboxShow(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		h.web.Error(w, r, err)
 		return

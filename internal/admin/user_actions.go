@@ -17,7 +17,7 @@ var errNoOrg = &apperr.Error{Kind: apperr.Invalid, Message: "Controlla i campi e
 // goes back to their page with flash, or shows why it was refused.
 func (h *Handler) userAction(w http.ResponseWriter, r *http.Request, flash string,
 	change func(ctx context.Context, tx *db.Tx, userID int64) error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		h.web.Error(w, r, err)
 		return

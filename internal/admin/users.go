@@ -28,8 +28,8 @@ func (h *Handler) userList(w http.ResponseWriter, r *http.Request) {
 	p := &userListPage{Page: h.web.NewPage(r, "Utenti"), Roles: roleOptions()}
 	p.Crumb("Amministrazione", "/admin").Crumb("Utenti", "")
 	p.Form = q
-	f := auth.UserFilter{Query: optString(q.Get("q")), Active: optBool(q.Get("active")),
-		Invited: optBool(q.Get("invited")), Limit: perPage, Offset: offset(pageNum(q))}
+	f := auth.UserFilter{Query: web.OptString(q.Get("q")), Active: optBool(q.Get("active")),
+		Invited: optBool(q.Get("invited")), Limit: perPage, Offset: offset(web.PageNumber(q))}
 	if role := auth.Role(q.Get("role")); role.Valid() {
 		f.Role = &role
 	}
@@ -39,7 +39,7 @@ func (h *Handler) userList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Users = users
-	p.Pager = web.NewPager(&p.Page, pageNum(q), perPage, total, listBase("/admin/users", q))
+	p.Pager = web.NewPager(&p.Page, web.PageNumber(q), perPage, total, web.ListURL("/admin/users", q))
 	h.web.Render(w, r, "admin/users.html", p)
 }
 
@@ -59,7 +59,7 @@ func (p *userPage) CanRemove(role auth.Role) bool { return canRemoveRole(p.User,
 
 // newUserPage loads the user of the path with what their page shows.
 func (h *Handler) newUserPage(r *http.Request) (*userPage, error) {
-	id, err := pathID(r)
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package facilities
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -89,34 +88,3 @@ func (f *form) merge(err error) error {
 
 // today is the current date in Rome.
 func today() time.Time { return day(time.Now().In(i18n.Rome)) }
-
-// pageNum is the ?page= of a list, 1 when absent or malformed.
-func pageNum(q url.Values) int {
-	n, err := strconv.Atoi(q.Get("page"))
-	if err != nil || n < 1 {
-		return 1
-	}
-	return n
-}
-
-func optString(v string) *string {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return nil
-	}
-	return &v
-}
-
-// listBase is the list's URL with its filters and without the page number.
-func listBase(path string, q url.Values) string {
-	kept := url.Values{}
-	for k, v := range q {
-		if k != "page" && len(v) > 0 && v[0] != "" {
-			kept[k] = v[:1]
-		}
-	}
-	if len(kept) == 0 {
-		return path
-	}
-	return path + "?" + kept.Encode()
-}

@@ -15,7 +15,7 @@ import (
 // exportFilter reads the list's filters from the query string, so that an
 // export holds exactly the facilities the list shows, on every page.
 func exportFilter(q url.Values) Filter {
-	fl := Filter{ISTATCode: optString(q.Get("istat_code")), Text: optString(q.Get("q"))}
+	fl := Filter{ISTATCode: web.OptString(q.Get("istat_code")), Text: web.OptString(q.Get("q"))}
 	if id, err := strconv.ParseInt(q.Get("managing_body_id"), 10, 64); err == nil {
 		fl.BodyID = &id
 	}
@@ -98,7 +98,7 @@ func workbook(rows [][]string) (*excelize.File, error) {
 }
 
 // ExportURL is path with the list's current filters.
-func (p *listPage) ExportURL(path string) string { return listBase(path, p.Form) }
+func (p *listPage) ExportURL(path string) string { return web.ListURL(path, p.Form) }
 
 // moneyColumn shows the daily cost with two decimals, as the CSV writes it.
 func moneyColumn(x *excelize.File, sheet string, cols []string) error {

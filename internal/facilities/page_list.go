@@ -29,8 +29,8 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 		CanManage: CanManage(u), CanSeeAll: CanSeeAll(u)}
 	p.Crumb("Strutture di accoglienza", "")
 	p.Form = q
-	fl := Filter{ISTATCode: optString(q.Get("istat_code")), Text: optString(q.Get("q")), Limit: perPage,
-		Offset: (pageNum(q) - 1) * perPage}
+	fl := Filter{ISTATCode: web.OptString(q.Get("istat_code")), Text: web.OptString(q.Get("q")), Limit: perPage,
+		Offset: (web.PageNumber(q) - 1) * perPage}
 	if id, err := strconv.ParseInt(q.Get("managing_body_id"), 10, 64); err == nil {
 		fl.BodyID = &id
 	}
@@ -51,7 +51,7 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
-	p.Pager = web.NewPager(&p.Page, pageNum(q), perPage, total, listBase("/strutture", q))
+	p.Pager = web.NewPager(&p.Page, web.PageNumber(q), perPage, total, web.ListURL("/strutture", q))
 	h.web.Render(w, r, "facilities/list.html", p)
 }
 

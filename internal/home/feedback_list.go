@@ -2,7 +2,6 @@ package home
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
@@ -19,8 +18,7 @@ type feedbackListPage struct {
 func (h *Handler) feedbackList(w http.ResponseWriter, r *http.Request) {
 	p := &feedbackListPage{page: h.newPage(r, "Segnalazioni sull'accessibilità")}
 	p.Crumb("Dichiarazione di accessibilità", "/accessibilita").Crumb("Segnalazioni sull'accessibilità", "")
-	n, _ := strconv.Atoi(r.URL.Query().Get("page"))
-	n = max(n, 1)
+	n := web.PageNumber(r.URL.Query())
 	items, total, err := listFeedback(r.Context(), h.db, feedbackPerPage, (n-1)*feedbackPerPage)
 	if err != nil {
 		h.web.Error(w, r, err)

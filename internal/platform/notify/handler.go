@@ -45,7 +45,7 @@ type listPage struct {
 func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 	p := &listPage{Page: h.web.NewPage(r, "Notifiche")}
 	p.Crumb("Notifiche", "")
-	n := pageNumber(r.URL.Query().Get("page"))
+	n := web.PageNumber(r.URL.Query())
 	items, total, err := h.svc.List(r.Context(), web.UserOf(r).ID, PerPage, (n-1)*PerPage)
 	if err != nil {
 		h.web.Error(w, r, err)
@@ -80,13 +80,9 @@ func (h *Handler) markAll(w http.ResponseWriter, r *http.Request) {
 
 // backToList returns to the page of the list the form was on.
 func backToList(r *http.Request) string {
-	if n := pageNumber(r.PostFormValue("page")); n > 1 {
+	_ = r.ParseForm() // already parsed by the CSRF check unless the token came in a header
+	if n := web.PageNumber(r.PostForm); n > 1 {
 		return "/notifiche?page=" + strconv.Itoa(n)
 	}
 	return "/notifiche"
-}
-
-func pageNumber(s string) int {
-	n, _ := strconv.Atoi(s)
-	return max(n, 1)
 }
