@@ -47,6 +47,10 @@ type routeSpec struct {
 	form     url.Values     // body of an action; "{who}" is replaced by the identity
 }
 
+// moduleRows add the rows of a module's routes, kept in a file of their
+// own next to the fixtures they need (routes_<module>_test.go).
+var moduleRows []func(t *testing.T, m *Main) []routeSpec
+
 // fixtures are records the table's paths point at.
 type fixtures struct {
 	org, victim, outbox, notice, file int64
@@ -300,6 +304,9 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 		}
 		f := routeFixtures(t, m)
 		table := routeTable(f)
+		for _, rows := range moduleRows {
+			table = append(table, rows(t, m)...)
+		}
 		checkTableCoversRoutes(t, m, table)
 		h := m.Web.Handler()
 		identities := append([]string{"anonymous"}, roleNames()...)
