@@ -262,6 +262,7 @@ func routeTable(f fixtures) []routeSpec {
 		// The fixture is in progress: nothing to sign, no verbale yet.
 		{route: "POST /ispezioni/{id}/firma", path: isp + "/firma", who: members, ok: 409, override: checklistView},
 		{route: "GET /ispezioni/{id}/{view}", path: isp + "/verbale.pdf", who: members, ok: 409, override: checklistView},
+		{route: "GET /inspections/{id}/verbale.pdf", path: "/inspections/" + id(f.inspection) + "/verbale.pdf", who: members, ok: 409, override: checklistView},
 
 		// The JSON API never redirects: without a session or token it answers
 		// 401 JSON. Lists follow each module's scope (empty for other roles);

@@ -40,6 +40,9 @@ func (h *Handler) inspectionRoutes() []web.Route {
 		route("POST", "/{id}/voci/{item}", h.answerSave),
 		route("POST", "/{id}/voci/{item}/allegati", h.evidenceUpload),
 		route("POST", "/{id}/firma", h.verbaleSign),
+		// The verbale also answers at the English address the API and the
+		// issue tracker use, with the same gate and scope.
+		{Method: "GET", Pattern: "/inspections/{id}/verbale.pdf", Access: inspectors, Handler: h.verbalePDF},
 	}
 }
 
