@@ -262,6 +262,10 @@ func routeTable(f fixtures) []routeSpec {
 		// The fixture is in progress: nothing to sign, no verbale yet.
 		{route: "POST /ispezioni/{id}/firma", path: isp + "/firma", who: members, ok: 409, override: checklistView},
 		{route: "GET /ispezioni/{id}/{view}", path: isp + "/verbale.pdf", who: members, ok: 409, override: checklistView},
+		// Follow-ups and closing are the Prefettura's: no date gives 422; the
+		// fixture is not signed, so there is nothing to close (409).
+		{route: "POST /ispezioni/{id}/verifica", path: isp + "/verifica", who: members, ok: 422, override: inspPlan},
+		{route: "POST /ispezioni/{id}/chiudi", path: isp + "/chiudi", who: members, ok: 409, override: inspPlan},
 		{route: "GET /inspections/{id}/verbale.pdf", path: "/inspections/" + id(f.inspection) + "/verbale.pdf", who: members, ok: 409, override: checklistView},
 
 		// The JSON API never redirects: without a session or token it answers

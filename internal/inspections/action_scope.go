@@ -7,7 +7,8 @@ import (
 )
 
 // ActionScope is the part of the corrective actions a user reads: all,
-// those of inspections the user sat on, those owed by the user's bodies.
+// those of inspections the user sat on or was sent to follow up, those
+// owed by the user's bodies.
 type ActionScope struct {
 	All    bool
 	Member int64
@@ -38,7 +39,9 @@ func (s ActionScope) clause() (string, []any) {
 	var conds []string
 	var args []any
 	if s.Member != 0 {
-		conds = append(conds, "EXISTS (SELECT 1 FROM inspection_members cm WHERE cm.inspection_id = a.inspection_id AND cm.user_id = ?)")
+		// The commission that found the problem, or one sent to check it.
+		conds = append(conds, `EXISTS (SELECT 1 FROM inspection_members cm WHERE cm.user_id = ? AND (cm.inspection_id = a.inspection_id
+			OR cm.inspection_id IN (SELECT fu.id FROM inspections fu WHERE fu.follow_up_of = a.inspection_id)))`)
 		args = append(args, s.Member)
 	}
 	if len(s.Owners) > 0 {

@@ -23,6 +23,9 @@ var demoPlans = []demoPlan{
 	{7, Scheduled, Planned}, {15, Scheduled, Planned}, {30, OnReport, Planned}, {45, Scheduled, Planned},
 }
 
+// demoEarlier are inspections that went past the verbale.
+var demoEarlier = []demoPlan{{-210, Scheduled, Closed}, {-180, Scheduled, FollowUpReq}}
+
 // DemoSeed adds inspections of the demo facilities in every phase reached
 // so far, with the demo inspector presiding the commission, and a plan to
 // inspect every active facility at least every six months. It runs after
@@ -42,8 +45,20 @@ func DemoSeed(ctx context.Context, tx *db.Tx, orgs map[string]int64, users map[a
 	for i, fid := range facs {
 		d := demoPlans[i]
 		in := PlanInput{FacilityID: fid, Kind: d.kind, PlannedOn: today.AddDate(0, 0, d.days), Members: commission}
-		if err := demoInspection(ctx, tx, in, d.phase, versionID, users[auth.RoleInspector], i); err != nil {
+		if _, err := demoInspection(ctx, tx, in, d.phase, versionID, users[auth.RoleInspector], i); err != nil {
 			return fmt.Errorf("demo inspection %d: %w", i, err)
+		}
+	}
+	// Earlier visits to the first facilities went further: one closed,
+	// one awaiting its follow-up.
+	for i, d := range demoEarlier {
+		in := PlanInput{FacilityID: facs[i%len(facs)], Kind: Scheduled, PlannedOn: today.AddDate(0, 0, d.days), Members: commission}
+		id, err := demoInspection(ctx, tx, in, DraftReport, versionID, users[auth.RoleInspector], i+len(demoPlans))
+		if err == nil {
+			err = demoAftermath(ctx, tx, id, d.phase, today, users)
+		}
+		if err != nil {
+			return fmt.Errorf("earlier demo inspection %d: %w", i, err)
 		}
 	}
 	_, err = db.InsertID(ctx, tx, `INSERT INTO inspection_plans (facility_id, months, starts_on, created_at) VALUES (NULL, 6, ?, ?)`,
@@ -83,28 +98,28 @@ func demoFacilities(ctx context.Context, tx *db.Tx, n int) ([]int64, error) {
 	return out, rows.Err()
 }
 
-func demoInspection(ctx context.Context, tx *db.Tx, pl PlanInput, phase Phase, versionID, inspector int64, n int) error {
+func demoInspection(ctx context.Context, tx *db.Tx, pl PlanInput, phase Phase, versionID, inspector int64, n int) (int64, error) {
 	id, err := insertInspection(ctx, tx, pl)
 	if err != nil || phase == Planned {
-		return err
+		return id, err
 	}
 	in, err := loadInspection(ctx, tx, Scope{All: true}, id)
 	if err != nil {
-		return err
+		return id, err
 	}
 	if err := start(ctx, tx, in, versionID); err != nil {
-		return err
+		return id, err
 	}
 	if err := demoAnswers(ctx, tx, id, phase == DraftReport, n); err != nil {
-		return err
+		return id, err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE inspection_answers SET answered_by = ? WHERE inspection_id = ? AND result <> ''`, inspector, id)
 	if err != nil || phase != DraftReport {
-		return err
+		return id, err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE inspections SET state = ?, drafted_at = ?, guests_counted = guests_declared - ? WHERE id = ?`,
 		string(DraftReport), tx.Now, n%3, id)
-	return err
+	return id, err
 }
 
 // demoAnswers answers every item, or the first half when the inspection

@@ -3,6 +3,7 @@ package inspections
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/crocevia/crocevia/internal/platform/auth"
 	"github.com/crocevia/crocevia/internal/platform/db"
@@ -23,6 +24,15 @@ func demoSign(ctx context.Context, tx *db.Tx, body int64, users map[auth.Role]in
 	if err != nil {
 		return err
 	}
+	if err := demoSignOne(ctx, tx, id, users); err != nil {
+		return err
+	}
+	return demoRemedy(ctx, tx, id, body, users[auth.RoleFacilityManager])
+}
+
+// demoSignOne signs draft report id as the demo inspector, who presides
+// every demo commission, and opens its corrective actions.
+func demoSignOne(ctx context.Context, tx *db.Tx, id int64, users map[auth.Role]int64) error {
 	in, err := loadInspection(ctx, tx, Scope{All: true}, id)
 	if err != nil {
 		return err
@@ -40,10 +50,32 @@ func demoSign(ctx context.Context, tx *db.Tx, body int64, users map[auth.Role]in
 	if _, err := signVerbale(ctx, tx, fs, president, in); err != nil {
 		return err
 	}
-	if err := createActions(ctx, tx, in); err != nil {
+	return createActions(ctx, tx, in)
+}
+
+// demoAftermath takes draft report id on to phase: signed, its actions
+// answered and closed and the inspection closed; or signed with a
+// follow-up inspection planned in ten days.
+func demoAftermath(ctx context.Context, tx *db.Tx, id int64, phase Phase, today time.Time, users map[auth.Role]int64) error {
+	if err := demoSignOne(ctx, tx, id, users); err != nil {
 		return err
 	}
-	return demoRemedy(ctx, tx, in.ID, body, users[auth.RoleFacilityManager])
+	in, err := loadInspection(ctx, tx, Scope{All: true}, id)
+	if err != nil {
+		return err
+	}
+	if phase == FollowUpReq {
+		_, err := planFollowUp(ctx, tx, in, today.AddDate(0, 0, 10))
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE corrective_actions SET state = ?, remedy = ?, answered_at = ?, answered_by = ?,
+		review_note = ?, reviewed_at = ?, reviewed_by = ?, updated_at = ? WHERE inspection_id = ?`,
+		string(ActionClosed), "Intervento eseguito entro la scadenza.", tx.Now, users[auth.RoleFacilityManager],
+		"Verificato con la documentazione trasmessa.", tx.Now, users[auth.RolePrefettura], tx.Now, id)
+	if err != nil {
+		return err
+	}
+	return closeSettled(ctx, tx, in)
 }
 
 func demoRemedy(ctx context.Context, tx *db.Tx, inspection, body, manager int64) error {

@@ -66,7 +66,7 @@ func (s *Store) AddEvidence(ctx context.Context, fs *files.Store, sc Scope, id, 
 // frozen turns the refusal of a signed inspection into the clearer message.
 func frozen(ctx context.Context, q db.Querier, id int64, err error) error {
 	var state string
-	if q.QueryRowContext(ctx, `SELECT state FROM inspections WHERE id = ?`, id).Scan(&state) == nil && Phase(state) == Signed {
+	if q.QueryRowContext(ctx, `SELECT state FROM inspections WHERE id = ?`, id).Scan(&state) == nil && Phase(state).Frozen() {
 		return errClosed
 	}
 	return err

@@ -22,9 +22,9 @@ var Kinds = []Code{
 // Label is the kind's Italian name (a catalogue key).
 func (k Kind) Label() string { return codeLabel(Kinds, string(k)) }
 
-// Phase is where an inspection is in its life. Signing and the follow-up
-// come with the verbale; for now an inspection goes from planned to
-// draft report.
+// Phase is where an inspection is in its life: planned, in progress,
+// draft report, signed; then, if its corrective actions need checking on
+// site, follow-up requested; closed once they are settled.
 type Phase string
 
 // Inspection phases.
@@ -46,6 +46,10 @@ var Phases = []Code{
 
 // Label is the phase's Italian name (a catalogue key).
 func (p Phase) Label() string { return codeLabel(Phases, string(p)) }
+
+// Frozen reports whether the verbale is signed: from then on the
+// inspection's findings never change.
+func (p Phase) Frozen() bool { return p == Signed || p == FollowUpReq || p == Closed }
 
 func codeLabel(codes []Code, v string) string {
 	for _, c := range codes {
@@ -72,6 +76,8 @@ type Inspection struct {
 	UpdatedAt      time.Time
 	StartedAt      *time.Time
 	DraftedAt      *time.Time
+	FollowUpOf     *int64 // the inspection whose actions this follow-up checks
+	ClosedAt       *time.Time
 	Members        []Member
 	// Answered and Total count the answers once started.
 	Answered, Total int

@@ -15,6 +15,7 @@ type showPage struct {
 	CanEdit  bool
 	Actions  []*Action
 	verbaleView
+	followUpView
 }
 
 // answerSection is a run of answers under one checklist section.
@@ -49,6 +50,9 @@ func (h *Handler) newShowPage(r *http.Request, in *Inspection) (*showPage, error
 		p.Sections = groupAnswers(as)
 	}
 	if err := h.inspectionActions(r, in, &p.Actions); err != nil {
+		return nil, err
+	}
+	if err := h.loadFollowUpView(r, in, &p.followUpView); err != nil {
 		return nil, err
 	}
 	return p, h.loadVerbaleView(r, in, &p.verbaleView)
@@ -104,12 +108,7 @@ func (h *Handler) inspectionGuests(w http.ResponseWriter, r *http.Request) {
 		n = -1
 	}
 	if err := h.store.SetGuests(r.Context(), ScopeOf(web.UserOf(r)), in.ID, n); err != nil {
-		p, perr := h.newShowPage(r, in)
-		if perr != nil {
-			h.web.Error(w, r, perr)
-			return
-		}
-		h.web.FormError(w, r, "inspections/inspection.html", p, &p.Page, err)
+		h.showWithError(w, r, in, err)
 		return
 	}
 	h.web.Redirect(w, r, inspectionURL(in.ID)+"#ospiti", "Ospiti contati registrati.")

@@ -40,6 +40,8 @@ func (h *Handler) inspectionRoutes() []web.Route {
 		route("POST", "/{id}/voci/{item}", h.answerSave),
 		route("POST", "/{id}/voci/{item}/allegati", h.evidenceUpload),
 		route("POST", "/{id}/firma", h.verbaleSign),
+		plan("POST", "/{id}/verifica", h.followUpRequest),
+		plan("POST", "/{id}/chiudi", h.inspectionClose),
 		// The verbale also answers at the English address the API and the
 		// issue tracker use, with the same gate and scope.
 		{Method: "GET", Pattern: "/inspections/{id}/verbale.pdf", Access: inspectors, Handler: h.verbalePDF},

@@ -29,7 +29,7 @@ func (s *Store) Sign(ctx context.Context, fs *files.Store, u *auth.User, id int6
 			return err
 		case !CanSign(u, in):
 			return errCannotSign
-		case in.Phase == Signed:
+		case in.Phase.Frozen():
 			return errClosed
 		case in.Phase != DraftReport:
 			return errNotDraft
@@ -37,7 +37,10 @@ func (s *Store) Sign(ctx context.Context, fs *files.Store, u *auth.User, id int6
 		if sig, err = signVerbale(ctx, tx, fs, u, in); err != nil {
 			return err
 		}
-		return createActions(ctx, tx, in)
+		if err := createActions(ctx, tx, in); err != nil {
+			return err
+		}
+		return closeFollowedUp(ctx, tx, in)
 	})
 	return sig, err
 }

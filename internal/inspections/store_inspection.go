@@ -24,6 +24,7 @@ type Filter struct {
 
 const inspectionCols = `i.id, i.facility_id, f.code, f.name, i.kind, i.planned_on, i.state, i.version_id,
 	i.guests_declared, i.guests_counted, i.created_at, i.updated_at, i.started_at, i.drafted_at,
+	i.follow_up_of, i.closed_at,
 	(SELECT COUNT(*) FROM inspection_answers a WHERE a.inspection_id = i.id AND a.result <> ''),
 	(SELECT COUNT(*) FROM inspection_answers a WHERE a.inspection_id = i.id)`
 
@@ -31,13 +32,18 @@ const inspectionFrom = ` FROM inspections i JOIN facilities f ON f.id = i.facili
 
 func scanInspection(sc interface{ Scan(...any) error }) (*Inspection, error) {
 	in := &Inspection{}
-	var version, declared, counted sql.NullInt64
-	var started, drafted sql.NullTime
+	var version, declared, counted, followed sql.NullInt64
+	var started, drafted, closed sql.NullTime
 	err := sc.Scan(&in.ID, &in.FacilityID, &in.FacilityCode, &in.FacilityName, &in.Kind, &in.PlannedOn, &in.Phase,
-		&version, &declared, &counted, &in.CreatedAt, &in.UpdatedAt, &started, &drafted, &in.Answered, &in.Total)
+		&version, &declared, &counted, &in.CreatedAt, &in.UpdatedAt, &started, &drafted, &followed, &closed,
+		&in.Answered, &in.Total)
 	if version.Valid {
 		in.VersionID = &version.Int64
 	}
+	if followed.Valid {
+		in.FollowUpOf = &followed.Int64
+	}
+	in.ClosedAt = timePtr(closed)
 	in.GuestsDeclared, in.GuestsCounted = intPtr(declared), intPtr(counted)
 	in.StartedAt, in.DraftedAt = timePtr(started), timePtr(drafted)
 	return in, err
