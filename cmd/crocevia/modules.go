@@ -1,6 +1,9 @@
 package main
 
 import (
+	"net/url"
+	"strconv"
+
 	"github.com/crocevia/crocevia/internal/account"
 	"github.com/crocevia/crocevia/internal/admin"
 	"github.com/crocevia/crocevia/internal/api"
@@ -59,6 +62,7 @@ func (m *Main) registerModules() error {
 		return err
 	}
 	mods = append(mods, fac)
+	fac.AddRelated(facilityPages()...)
 	// [presences]
 	pres, err := presences.New(presences.Deps{Web: m.Web, DB: m.DB})
 	if err != nil {
@@ -81,6 +85,18 @@ func (m *Main) registerModules() error {
 	}
 	m.Web.Handle(m.opsRoutes()...)
 	return nil
+}
+
+// facilityPages are the other rooms' pages about one facility, linked
+// from its registry page.
+func facilityPages() []facilities.Related {
+	return []facilities.Related{
+		{Label: "Presenze giornaliere", URL: func(f *facilities.Facility) string { return "/presenze/" + f.Code }},
+		{Label: "Ispezioni", Roles: inspections.InspectionRoles,
+			URL: func(f *facilities.Facility) string { return "/ispezioni?struttura=" + strconv.FormatInt(f.ID, 10) }},
+		{Label: "Azioni correttive e andamento della conformità", Roles: inspections.ActionRoles,
+			URL: func(f *facilities.Facility) string { return "/azioni-correttive?facility=" + url.QueryEscape(f.Code) }},
+	}
 }
 
 // oidcConfig is the OpenID Connect login's configuration, nil when no

@@ -18,9 +18,10 @@ var templates embed.FS
 
 // Handler serves the registry's pages.
 type Handler struct {
-	web   *web.Server
-	store *Store
-	auth  *auth.Store
+	web     *web.Server
+	store   *Store
+	auth    *auth.Store
+	related []Related
 }
 
 // Deps are what the registry needs.

@@ -17,6 +17,7 @@ type showPage struct {
 	CanEdit   bool
 	Next      []web.Option
 	Today     time.Time
+	Related   []RelatedLink
 }
 
 type docRow struct {
@@ -31,7 +32,8 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
-	p := &showPage{Page: h.web.NewPage(r, f.Name), Facility: f, CanEdit: CanEdit(u, f), Today: today()}
+	p := &showPage{Page: h.web.NewPage(r, f.Name), Facility: f, CanEdit: CanEdit(u, f), Today: today(),
+		Related: h.relatedFor(u, f)}
 	p.Crumb("Strutture di accoglienza", "/strutture").Crumb(f.Name, "")
 	if err := h.fillShow(r, p); err != nil {
 		h.web.Error(w, r, err)
