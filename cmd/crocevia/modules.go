@@ -112,7 +112,7 @@ func (m *Main) oidcConfig() *account.OIDCConfig {
 
 // demoSeeders are the modules' demo data loaders, run after the platform's.
 func (m *Main) demoSeeders() []demo.Seeder {
-	return []demo.Seeder{facilities.DemoSeed, presences.DemoSeed, inspections.DemoSeed}
+	return []demo.Seeder{facilities.DemoSeed, presences.DemoSeed, presences.DemoSeedInvoices, inspections.DemoSeed}
 }
 
 // nationalSeeders are the modules' national-scale synthetic data loaders.

@@ -34,6 +34,7 @@ func New(d Deps) (*Handler, error) {
 		return nil, err
 	}
 	d.Web.AddNav(web.NavEntry{Label: "Presenze", URL: "/presenze", Access: viewers, Order: 25})
+	d.Web.AddNav(web.NavEntry{Label: "Riconciliazione", URL: "/riconciliazione", Access: viewers, Order: 26})
 	return &Handler{web: d.Web, db: d.DB}, nil
 }
 
@@ -55,6 +56,11 @@ func (h *Handler) Routes() []web.Route {
 		{Method: "GET", Pattern: "/presenze/occupazione/{mese}/export.csv", Access: viewers, Handler: h.occupancyCSV},
 		{Method: "GET", Pattern: "/presenze/{code}", Access: viewers, Handler: h.month},
 		{Method: "GET", Pattern: "/presenze/{code}/giorno", Access: viewers, Handler: h.dayForm},
+		{Method: "GET", Pattern: "/riconciliazione", Access: viewers, Handler: h.reconciliations},
+		{Method: "GET", Pattern: "/riconciliazione/{contract}", Access: viewers, Handler: h.reconciliationLatest},
+		{Method: "GET", Pattern: "/riconciliazione/{contract}/{mese}", Access: viewers, Handler: h.reconciliation},
+		{Method: "POST", Pattern: "/riconciliazione/{contract}/{mese}", Access: viewers, Handler: h.recordInvoice},
+		{Method: "GET", Pattern: "/riconciliazione/{contract}/{mese}/{file}", Access: viewers, Handler: h.reconciliationFile},
 		{Method: "POST", Pattern: "/presenze/{code}/giorno", Access: viewers, Handler: h.daySave},
 	}
 }
