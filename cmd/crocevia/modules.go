@@ -7,6 +7,7 @@ import (
 	"github.com/crocevia/crocevia/internal/account"
 	"github.com/crocevia/crocevia/internal/admin"
 	"github.com/crocevia/crocevia/internal/api"
+	"github.com/crocevia/crocevia/internal/contestations"
 	"github.com/crocevia/crocevia/internal/demo"
 	"github.com/crocevia/crocevia/internal/facilities"
 	"github.com/crocevia/crocevia/internal/home"
@@ -56,6 +57,12 @@ func (m *Main) registerModules() error {
 		return err
 	}
 	mods = append(mods, insp)
+	// [contestations]
+	cont, err := contestations.New(contestations.Deps{Web: m.Web, DB: m.DB, Files: m.Files, Notify: m.Notify})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, cont)
 	// [facilities]
 	fac, err := facilities.New(facilities.Deps{Web: m.Web, Auth: m.Auth})
 	if err != nil {
@@ -112,7 +119,8 @@ func (m *Main) oidcConfig() *account.OIDCConfig {
 
 // demoSeeders are the modules' demo data loaders, run after the platform's.
 func (m *Main) demoSeeders() []demo.Seeder {
-	return []demo.Seeder{facilities.DemoSeed, presences.DemoSeed, presences.DemoSeedInvoices, inspections.DemoSeed}
+	return []demo.Seeder{facilities.DemoSeed, presences.DemoSeed, presences.DemoSeedInvoices, inspections.DemoSeed,
+		contestations.DemoSeed}
 }
 
 // nationalSeeders are the modules' national-scale synthetic data loaders.

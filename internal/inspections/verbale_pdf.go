@@ -2,7 +2,6 @@ package inspections
 
 import (
 	"bytes"
-	_ "embed"
 	"fmt"
 	"strconv"
 	"time"
@@ -10,15 +9,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/crocevia/crocevia/internal/platform/i18n"
-)
-
-// The fonts are embedded so that accented Italian prints the same
-// everywhere; see fonts/README.md for their source and licence.
-var (
-	//go:embed fonts/DejaVuSans.ttf
-	fontRegular []byte
-	//go:embed fonts/DejaVuSans-Bold.ttf
-	fontBold []byte
+	"github.com/crocevia/crocevia/internal/platform/pdffonts"
 )
 
 const lineH = 5.5
@@ -44,9 +35,7 @@ func (d pdfDoc) field(label, value string) {
 
 // renderVerbale prints v as a PDF.
 func renderVerbale(v *Verbale) ([]byte, error) {
-	d := pdfDoc{fpdf.New("P", "mm", "A4", "")}
-	d.AddUTF8FontFromBytes("dejavu", "", fontRegular)
-	d.AddUTF8FontFromBytes("dejavu", "B", fontBold)
+	d := pdfDoc{pdffonts.New("P")}
 	d.SetTitle("Verbale di ispezione "+v.In.FacilityCode, true)
 	// The code in plain ASCII keeps the file findable by a text search.
 	d.SetKeywords("verbale "+v.In.FacilityCode, false)

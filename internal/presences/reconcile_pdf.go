@@ -9,16 +9,13 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/crocevia/crocevia/internal/facilities"
-	"github.com/crocevia/crocevia/internal/inspections"
+	"github.com/crocevia/crocevia/internal/platform/pdffonts"
 )
 
 // recPDF prints the reconciliation on a landscape A4: the contract, the
 // table by facility with its total, the invoice and its differences.
 func recPDF(r *Reconciliation) ([]byte, error) {
-	d := fpdf.New("L", "mm", "A4", "")
-	regular, bold := inspections.PDFFonts()
-	d.AddUTF8FontFromBytes("dejavu", "", regular)
-	d.AddUTF8FontFromBytes("dejavu", "B", bold)
+	d := pdffonts.New("L")
 	d.SetTitle("Riconciliazione "+r.Contract.CIG+" "+r.MonthKey(), true)
 	d.SetMargins(12, 12, 12)
 	d.AddPage()
