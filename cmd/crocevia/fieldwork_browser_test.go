@@ -19,7 +19,9 @@ import (
 // TestFieldWorkOnPhone follows the monitoring loop on a phone-sized screen,
 // as the people who do it would: the inspector fills in the checklist of an
 // inspection in progress, finds one problem, signs the verbale and gets the
-// PDF; the managing body then answers the corrective action that followed.
+// PDF; the managing body answers the corrective action that followed; the
+// Prefettura charges the finding, notifies it, hears the body's
+// counter-deductions and applies the penalty computed from the contract.
 func TestFieldWorkOnPhone(t *testing.T) {
 	browser := e2e.Browser(t)
 	m := startMain(t, dbtest.Target{Name: "sqlite", DataDir: t.TempDir()})
@@ -60,6 +62,37 @@ func TestFieldWorkOnPhone(t *testing.T) {
 		step(t, manager, chromedp.SendKeys(chromedp.CSS(`textarea[name="remedy"]`), "Estintore sostituito e revisionato il 3 novembre."))
 		submit(t, manager, `//form[.//textarea[@name="remedy"]]//button[@type="submit"]`)
 		wantText(t, manager, "Risposta registrata.")
+	})
+
+	officer := phoneTab(t, browser, m, auth.RolePrefettura)
+	var contestation string
+	t.Run("the Prefettura charges the finding and notifies it by PEC", func(t *testing.T) {
+		visitOK(t, officer, base)
+		submit(t, officer, `//a[normalize-space()="Avvia una contestazione"]`)
+		step(t, officer, chromedp.Click(chromedp.CSS(`input[name="answer"]`)))
+		submit(t, officer, `//button[normalize-space()="Crea la bozza"]`)
+		contestation = step(t, officer, chromedp.Location())
+		wantText(t, officer, "Totale calcolato")
+		submit(t, officer, `//button[normalize-space()="Registra la notifica"]`)
+		wantText(t, officer, "Notificata")
+	})
+	t.Run("the managing body files its counter-deductions", func(t *testing.T) {
+		visitOK(t, manager, contestation)
+		step(t, manager, chromedp.SendKeys(chromedp.CSS(`textarea[name="reply"]`), "L'estintore è stato sostituito il giorno stesso del sopralluogo."))
+		submit(t, manager, `//button[normalize-space()="Invia le controdeduzioni"]`)
+	})
+	t.Run("the Prefettura decides and the computed penalty applies", func(t *testing.T) {
+		visitOK(t, officer, contestation)
+		total := step(t, officer, chromedp.Text(chromedp.CSS(`tfoot strong`)))
+		if !strings.Contains(total, "€") || strings.Contains(total, "€ 0,00") {
+			t.Fatalf("computed penalty %q; want an amount in euro", total)
+		}
+		step(t, officer,
+			chromedp.Click(chromedp.CSS(`#f-decision-penalty`)),
+			chromedp.SendKeys(chromedp.CSS(`textarea[name="reason"]`), "Le controdeduzioni non escludono l'inadempimento accertato."))
+		submit(t, officer, `//button[normalize-space()="Registra la decisione"]`)
+		wantText(t, officer, "Penale applicata")
+		wantText(t, officer, total)
 	})
 }
 
