@@ -40,6 +40,9 @@ type Config struct {
 	OIDCClientSecret string
 	OIDCClaim        string // "email" or "fiscal_number"
 
+	MapTiles       string // tile URL template for /mappa; empty: server-drawn map only
+	MapAttribution string // the tiles' credit line
+
 	JobPoll time.Duration
 }
 
@@ -85,6 +88,8 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.OIDCClientID, "oidc-client-id", env("OIDC_CLIENT_ID", c.OIDCClientID), "OIDC client ID")
 	fs.StringVar(&c.OIDCClientSecret, "oidc-client-secret", env("OIDC_CLIENT_SECRET", c.OIDCClientSecret), "OIDC client secret")
 	fs.StringVar(&c.OIDCClaim, "oidc-claim", env("OIDC_CLAIM", c.OIDCClaim), "claim matched to a user: email or fiscal_number")
+	fs.StringVar(&c.MapTiles, "map-tiles", env("MAP_TILES", c.MapTiles), "map tile URL template, e.g. https://tile.example.org/{z}/{x}/{y}.png; empty: no tiles")
+	fs.StringVar(&c.MapAttribution, "map-attribution", env("MAP_ATTRIBUTION", c.MapAttribution), "attribution shown with the map tiles")
 	if s := env("TRUSTED_PROXIES", ""); s != "" {
 		if p, err := parsePrefixes(s); err == nil {
 			c.TrustedProxies = p

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"net/url"
 	"strconv"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/crocevia/crocevia/internal/facilities"
 	"github.com/crocevia/crocevia/internal/home"
 	"github.com/crocevia/crocevia/internal/inspections"
+	"github.com/crocevia/crocevia/internal/monitoring"
 	"github.com/crocevia/crocevia/internal/platform/apitoken"
 	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/notify"
@@ -76,6 +78,17 @@ func (m *Main) registerModules() error {
 		return err
 	}
 	mods = append(mods, pres)
+	// [monitoring] reads the other rooms' tables; the Prefettura's
+	// dashboard counts every open contestation.
+	mon, err := monitoring.New(monitoring.Deps{Web: m.Web, DB: m.DB,
+		MapTiles: m.Config.MapTiles, MapAttribution: m.Config.MapAttribution,
+		OpenContestations: func(ctx context.Context) (int, error) {
+			return cont.Store().OpenCount(ctx, contestations.Scope{All: true})
+		}})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, mon)
 	// [api]
 	tokens := &apitoken.Store{DB: m.DB}
 	tok, err := apitoken.New(apitoken.Deps{Web: m.Web, Auth: m.Auth, Store: tokens})

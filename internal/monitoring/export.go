@@ -1,0 +1,104 @@
+package monitoring
+
+import (
+	"encoding/csv"
+	"net/http"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// exportHeader are the export's columns, Italian catalogue keys.
+var exportHeader = []string{"Dimensione", "Classe", "Strutture", "Quota delle strutture (%)", "Posti",
+	"Conformi (%)", "Parziali (%)", "Non conformi (%)", "Risposte"}
+
+// exportRows is the analysis as rows of text, in the page's language; a
+// hidden cell shows "<3" and nothing else, as on the page.
+func exportRows(p *page, a *Analysis) [][]string {
+	out := [][]string{translate(p, exportHeader)}
+	pct := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+	for _, t := range a.Tables {
+		for _, c := range t.Cells {
+			row := []string{p.T(t.Title), p.T(c.Label)}
+			switch {
+			case c.Hidden:
+				row = append(row, "<"+strconv.Itoa(MinCell), "", "", "", "", "", "")
+			case c.Answered() == 0:
+				row = append(row, strconv.Itoa(c.Facilities), pct(t.Share(c, a.Active)), strconv.Itoa(c.Places), "", "", "", "0")
+			default:
+				row = append(row, strconv.Itoa(c.Facilities), pct(t.Share(c, a.Active)), strconv.Itoa(c.Places),
+					pct(c.Outcome(0)), pct(c.Outcome(1)), pct(c.Outcome(2)), strconv.Itoa(c.Answered()))
+			}
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+func translate(p *page, keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = p.T(k)
+	}
+	return out
+}
+
+func attachment(w http.ResponseWriter, contentType, name string) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Header().Set("Cache-Control", "no-store")
+}
+
+func (h *Handler) exportData(w http.ResponseWriter, r *http.Request) ([][]string, bool) {
+	a, err := h.analysis(r)
+	if !h.guard(w, r, err) {
+		return nil, false
+	}
+	p := h.newPage(r, "Analisi delle tipologie")
+	return exportRows(&p, a), true
+}
+
+func (h *Handler) typologyCSV(w http.ResponseWriter, r *http.Request) {
+	rows, ok := h.exportData(w, r)
+	if !ok {
+		return
+	}
+	attachment(w, "text/csv; charset=utf-8", "analisi-tipologie.csv")
+	cw := csv.NewWriter(w)
+	_ = cw.WriteAll(rows)
+}
+
+func (h *Handler) typologyXLSX(w http.ResponseWriter, r *http.Request) {
+	rows, ok := h.exportData(w, r)
+	if !ok {
+		return
+	}
+	x, err := workbook(rows)
+	if err == nil {
+		attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "analisi-tipologie.xlsx")
+		err = x.Write(w)
+	}
+	if err != nil {
+		h.web.Error(w, r, err)
+	}
+}
+
+// workbook is one sheet; counts and shares are numbers, "<3" stays text.
+func workbook(rows [][]string) (*excelize.File, error) {
+	x := excelize.NewFile()
+	sheet := x.GetSheetName(0)
+	for i, row := range rows {
+		cells := make([]any, len(row))
+		for j, v := range row {
+			cells[j] = v
+			if n, err := strconv.ParseFloat(v, 64); err == nil && i > 0 && j > 1 {
+				cells[j] = n
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow(sheet, cell, &cells); err != nil {
+			return nil, err
+		}
+	}
+	return x, nil
+}

@@ -1,0 +1,4 @@
+package monitoring
+
+// LatestPresencesSQL is the presences query, for the query-plan checks.
+const LatestPresencesSQL = latestPresencesSQL

@@ -1,0 +1,74 @@
+package monitoring
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/crocevia/crocevia/internal/platform/db"
+)
+
+// profiles loads every active facility with what the analysis classifies
+// it by. Nothing that names a facility leaves this function.
+func profiles(ctx context.Context, q db.Querier) ([]*profile, error) {
+	byID, out, err := facilityProfiles(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return out, outcomes(ctx, q, byID)
+}
+
+// facilityProfiles reads the facilities' classes; its rows are closed
+// before the outcomes are read, so one connection is enough.
+func facilityProfiles(ctx context.Context, q db.Querier) (map[int64]*profile, []*profile, error) {
+	rows, err := q.QueryContext(ctx, `SELECT f.id, f.system_type, f.typology, f.guests, f.contracted_places, m.population,
+		(SELECT c.capitolato FROM contracts c JOIN contract_facilities cf ON cf.contract_id = c.id
+			WHERE cf.facility_id = f.id ORDER BY c.signed_on DESC, c.id DESC LIMIT 1)
+		FROM facilities f JOIN municipalities m ON m.istat_code = f.istat_code
+		WHERE f.state = 'active'`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	byID := map[int64]*profile{}
+	var out []*profile
+	for rows.Next() {
+		var id int64
+		var cap sql.NullString
+		p := &profile{}
+		if err := rows.Scan(&id, &p.system, &p.typology, &p.guests, &p.places, &p.population, &cap); err != nil {
+			return nil, nil, err
+		}
+		p.capitolato = cap.String
+		byID[id] = p
+		out = append(out, p)
+	}
+	return byID, out, rows.Err()
+}
+
+// resultIndex places an answer's result in profile.answers.
+var resultIndex = map[string]int{"conforming": 0, "partial": 1, "non_conforming": 2}
+
+// outcomes adds the answers of signed inspections (signed, follow-up
+// requested or closed) to the facilities' profiles.
+func outcomes(ctx context.Context, q db.Querier, byID map[int64]*profile) error {
+	rows, err := q.QueryContext(ctx, `SELECT i.facility_id, a.result, COUNT(*)
+		FROM inspections i JOIN inspection_answers a ON a.inspection_id = i.id
+		WHERE i.state IN ('signed', 'follow_up', 'closed') AND a.result IN ('conforming', 'partial', 'non_conforming')
+		GROUP BY i.facility_id, a.result`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var result string
+		var n int
+		if err := rows.Scan(&id, &result, &n); err != nil {
+			return err
+		}
+		if p, ok := byID[id]; ok {
+			p.answers[resultIndex[result]] += n
+		}
+	}
+	return rows.Err()
+}
