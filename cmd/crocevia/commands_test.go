@@ -11,6 +11,7 @@ import (
 
 	_ "modernc.org/sqlite"
 
+	"github.com/crocevia/crocevia/internal/demo"
 	"github.com/crocevia/crocevia/internal/platform/db"
 )
 
@@ -108,6 +109,10 @@ func TestUnknownCommand(t *testing.T) {
 }
 
 func TestDemoNationalScale(t *testing.T) {
+	// The command at the national scale takes minutes: a small country
+	// walks the same path.
+	defer func(was demo.Scale) { nationalScale = was }(nationalScale)
+	nationalScale = smallCountry
 	dir := t.TempDir()
 	out, err := runCmd(t, "demo", "--data", dir, "--scale", "national")
 	if err != nil {
@@ -119,8 +124,9 @@ func TestDemoNationalScale(t *testing.T) {
 	}
 	defer d.Close()
 	var orgs, users int
-	_ = d.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM organisations WHERE synthetic = ?`, true).Scan(&orgs)
-	_ = d.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM users WHERE synthetic = ?`, true).Scan(&users)
+	_ = d.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM organisations WHERE synthetic = ? AND kind = 'comune'`, true).Scan(&orgs)
+	_ = d.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM users u JOIN memberships ms ON ms.user_id = u.id
+		JOIN organisations o ON o.id = ms.org_id WHERE u.synthetic = ? AND o.kind = 'comune'`, true).Scan(&users)
 	if orgs != 7904 || users != 7904 {
 		t.Fatalf("synthetic organisations %d, users %d; want one of each per municipality (7904)", orgs, users)
 	}

@@ -137,4 +137,12 @@ func (m *Main) demoSeeders() []demo.Seeder {
 }
 
 // nationalSeeders are the modules' national-scale synthetic data loaders.
-func (m *Main) nationalSeeders() []demo.NationalSeeder { return nil }
+// The registry's comes first: the others load its facilities.
+func (m *Main) nationalSeeders() []demo.NationalSeeder {
+	return []demo.NationalSeeder{facilities.NationalSeedAt(nationalScale), presences.NationalSeedAt(nationalScale),
+		inspections.NationalSeedAt(nationalScale)}
+}
+
+// nationalScale is the size `demo --scale national` loads; the command's
+// test swaps in a small country.
+var nationalScale = demo.National

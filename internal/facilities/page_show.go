@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/crocevia/crocevia/internal/platform/apperr"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
@@ -59,7 +60,12 @@ func (h *Handler) fillShow(r *http.Request, p *showPage) error {
 		return err
 	}
 	if CanSeeAll(p.User) {
-		if p.Cap, err = h.store.Cap(ctx, p.User, f.ISTATCode); err != nil {
+		// Only the province's Comuni have caps: one elsewhere (national
+		// data) shows none rather than no page.
+		if p.Cap, err = h.store.Cap(ctx, p.User, f.ISTATCode); apperr.KindOf(err) == apperr.NotFound {
+			p.Cap, err = nil, nil
+		}
+		if err != nil {
 			return err
 		}
 	}

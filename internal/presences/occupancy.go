@@ -112,13 +112,16 @@ func total(rows []Occupancy) Occupancy {
 }
 
 // trend is the scope's total for each of the twelve months ending with last.
-func trend(ctx context.Context, q db.Querier, sc scope, facs []*Facility, last time.Time) ([]Occupancy, error) {
+func trend(ctx context.Context, q db.Querier, sc scope, facs []*Facility, last time.Time, lastTotals map[int64][2]int) ([]Occupancy, error) {
 	out := make([]Occupancy, 0, 12)
 	for i := 11; i >= 0; i-- {
 		first := last.AddDate(0, -i, 0)
-		totals, err := monthTotals(ctx, q, sc, first, first.AddDate(0, 1, 0))
-		if err != nil {
-			return nil, err
+		totals := lastTotals // the month shown, already summed
+		if i > 0 {
+			var err error
+			if totals, err = monthTotals(ctx, q, sc, first, first.AddDate(0, 1, 0)); err != nil {
+				return nil, err
+			}
 		}
 		t := total(occupancy(facs, totals, ByFacility))
 		t.Key, t.Label = first.Format("2006-01"), first.Format("2006-01")

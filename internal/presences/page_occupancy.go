@@ -48,7 +48,7 @@ func (h *Handler) occupancyData(r *http.Request, month string) (*occupancyPage, 
 	p := &occupancyPage{Page: h.web.NewPage(r, "Occupazione"), Month: first, Grouping: g, Groupings: groupings}
 	p.Rows = occupancy(facs, totals, g)
 	p.Total = total(p.Rows)
-	if p.Trend, err = trend(r.Context(), h.db, sc, facs, first); err != nil {
+	if p.Trend, err = trend(r.Context(), h.db, sc, facs, first, totals); err != nil {
 		return nil, err
 	}
 	// The query string is always there: a crawler following links skips

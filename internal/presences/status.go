@@ -85,9 +85,10 @@ func countWindow(ctx context.Context, q db.Querier, sc scope, today time.Time, b
 // lastDays fills Last, Today and Yesterday.
 func lastDays(ctx context.Context, q db.Querier, sc scope, today time.Time, byID map[int64]*Status) error {
 	where, args := sc.clause("f.managing_body_id")
-	rows, err := q.QueryContext(ctx, `SELECT p.facility_id, MAX(p.day) FROM presences p
-		JOIN facilities f ON f.id = p.facility_id WHERE `+where+` AND f.state = 'active' AND p.day <= ?
-		GROUP BY p.facility_id`, append(args, today)...)
+	// One index probe per facility for its last day, rather than grouping
+	// every presence ever reported (millions at the national scale).
+	rows, err := q.QueryContext(ctx, `SELECT f.id, (SELECT MAX(p.day) FROM presences p WHERE p.facility_id = f.id AND p.day <= ?)
+		FROM facilities f WHERE `+where+` AND f.state = 'active'`, append([]any{today}, args...)...)
 	if err != nil {
 		return err
 	}
@@ -98,7 +99,7 @@ func lastDays(ctx context.Context, q db.Querier, sc scope, today time.Time, byID
 		if err := rows.Scan(&id, &last); err != nil {
 			return err
 		}
-		if s := byID[id]; s != nil {
+		if s := byID[id]; s != nil && !last.Time.IsZero() {
 			d := last.Time
 			s.Last, s.Today = &d, d.Equal(today)
 		}
@@ -142,6 +143,9 @@ func (d *dbDay) Scan(v any) error {
 		return d.parse(x)
 	case []byte:
 		return d.parse(string(x))
+	case nil: // no day at all: the zero time
+		d.Time = time.Time{}
+		return nil
 	}
 	return fmt.Errorf("presences: cannot scan %T as a day", v)
 }

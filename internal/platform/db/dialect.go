@@ -79,3 +79,25 @@ func (d Dialect) YearMonth(col string) string {
 	}
 	return "strftime('%Y-%m', " + col + ")"
 }
+
+// SyncIdentity is the statement that moves table's id sequence past its
+// highest id after rows were written with explicit ids; SQLite needs none
+// (INTEGER PRIMARY KEY takes MAX(id)+1), so it is empty there.
+func (d Dialect) SyncIdentity(table string) string {
+	if d != Postgres {
+		return ""
+	}
+	return "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT COALESCE(MAX(id), 1) FROM " + table + "))"
+}
+
+// BulkLoad is the statement that readies a transaction's connection for a
+// bulk load of synthetic data: on SQLite a page cache large enough (64 MB)
+// for the indexes being filled, instead of spilling pages to the log
+// mid-transaction; on PostgreSQL commits that do not wait for the disk
+// (a crash can lose the last chunks, never corrupt them).
+func (d Dialect) BulkLoad() string {
+	if d == Postgres {
+		return "SET LOCAL synchronous_commit = off"
+	}
+	return "PRAGMA cache_size = -65536"
+}
