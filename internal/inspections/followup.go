@@ -123,19 +123,6 @@ func setPhase(ctx context.Context, tx *db.Tx, in *Inspection, to Phase) error {
 // FollowUps lists the follow-up inspections of inspection id, oldest first.
 func (s *Store) FollowUps(ctx context.Context, sc Scope, id int64) ([]*Inspection, error) {
 	where, args := sc.clause()
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+inspectionCols+inspectionFrom+` WHERE i.follow_up_of = ? AND `+where+
-		` ORDER BY i.planned_on, i.id`, append([]any{id}, args...)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Inspection
-	for rows.Next() {
-		in, err := scanInspection(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, in)
-	}
-	return out, rows.Err()
+	return queryInspections(ctx, s.DB, ` WHERE i.follow_up_of = ? AND `+where+` ORDER BY i.planned_on, i.id`,
+		append([]any{id}, args...)...)
 }

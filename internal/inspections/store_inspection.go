@@ -118,8 +118,14 @@ func (s *Store) Inspections(ctx context.Context, sc Scope, fl Filter) ([]*Inspec
 	if fl.MemberID != nil {
 		add("EXISTS (SELECT 1 FROM inspection_members mm WHERE mm.inspection_id = i.id AND mm.user_id = ?)", *fl.MemberID)
 	}
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+inspectionCols+inspectionFrom+` WHERE `+strings.Join(conds, " AND ")+
+	return queryInspections(ctx, s.DB, ` WHERE `+strings.Join(conds, " AND ")+
 		` ORDER BY i.planned_on DESC, i.id DESC LIMIT 200`, args...)
+}
+
+// queryInspections reads the inspections that tail (WHERE, ORDER BY)
+// selects, without their commissions.
+func queryInspections(ctx context.Context, q db.Querier, tail string, args ...any) ([]*Inspection, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+inspectionCols+inspectionFrom+tail, args...)
 	if err != nil {
 		return nil, err
 	}

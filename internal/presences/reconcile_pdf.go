@@ -9,13 +9,13 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/crocevia/crocevia/internal/facilities"
-	"github.com/crocevia/crocevia/internal/platform/pdffonts"
+	"github.com/crocevia/crocevia/internal/platform/pdfdoc"
 )
 
 // recPDF prints the reconciliation on a landscape A4: the contract, the
 // table by facility with its total, the invoice and its differences.
 func recPDF(r *Reconciliation) ([]byte, error) {
-	d := pdffonts.New("L")
+	d := pdfdoc.New("L").Fpdf
 	d.SetTitle("Riconciliazione "+r.Contract.CIG+" "+r.MonthKey(), true)
 	d.SetMargins(12, 12, 12)
 	d.AddPage()
