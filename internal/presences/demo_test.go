@@ -28,8 +28,31 @@ func TestDemoSeedAndOccupancy(t *testing.T) {
 				t.Errorf("demo seeding wrote %d audit entries", n)
 			}
 		})
+		t.Run("the overview computes one page of facilities at a time", func(t *testing.T) {
+			active := count(t, d, `SELECT COUNT(*) FROM facilities WHERE state = 'active'`)
+			today := dayOf(time.Now())
+			seen := map[int64]bool{}
+			for page := 1; page <= (active+statusPage-1)/statusPage+1; page++ {
+				list, total, err := statuses(context.Background(), d, scope{all: true}, today, page)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if total != active || len(list) > statusPage {
+					t.Fatalf("page %d: %d rows of %d; want at most %d of %d", page, len(list), total, statusPage, active)
+				}
+				for _, s := range list {
+					if seen[s.Facility.ID] {
+						t.Errorf("facility %s on two pages", s.Facility.Code)
+					}
+					seen[s.Facility.ID] = true
+				}
+			}
+			if len(seen) != active {
+				t.Errorf("the pages show %d facilities; want every active one (%d)", len(seen), active)
+			}
+		})
 		t.Run("the overview shows missing and late days", func(t *testing.T) {
-			list, err := statuses(context.Background(), d, scope{all: true}, dayOf(time.Now()))
+			list, _, err := statuses(context.Background(), d, scope{all: true}, dayOf(time.Now()), 1)
 			if err != nil {
 				t.Fatal(err)
 			}

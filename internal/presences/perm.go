@@ -23,6 +23,7 @@ var reporterRoles = []auth.Role{auth.RoleAdmin, auth.RolePrefettura, auth.RoleFa
 type scope struct {
 	all    bool
 	bodies []int64
+	ids    []any // when set, only these facilities
 }
 
 func scopeOf(u *auth.User) scope {
@@ -34,9 +35,25 @@ func scopeOf(u *auth.User) scope {
 
 func (s scope) includes(body int64) bool { return s.all || slices.Contains(s.bodies, body) }
 
-// clause is the scope as a condition on the column col: tenancy sits in the
-// query itself, so a forged code finds nothing.
+// only narrows s to the facilities ids, for the queries of one page.
+func (s scope) only(ids []any) scope {
+	s.ids = ids
+	return s
+}
+
+// clause is the scope as a condition on the column col, the managing body
+// of a facilities table ("f.managing_body_id"): tenancy sits in the query
+// itself, so a forged code finds nothing.
 func (s scope) clause(col string) (string, []any) {
+	cond, args := s.bodyClause(col)
+	if s.ids == nil {
+		return cond, args
+	}
+	table, _, _ := strings.Cut(col, ".")
+	return cond + " AND " + table + ".id IN (?" + strings.Repeat(",?", len(s.ids)-1) + ")", append(args, s.ids...)
+}
+
+func (s scope) bodyClause(col string) (string, []any) {
 	if s.all {
 		return "1=1", nil
 	}

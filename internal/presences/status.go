@@ -33,12 +33,23 @@ func expectedDays(first, today time.Time) int {
 	return max(n, 0)
 }
 
-// Statuses computes the status of every active facility within sc.
-func statuses(ctx context.Context, q db.Querier, sc scope, today time.Time) ([]*Status, error) {
-	facs, err := facilitiesIn(ctx, q, sc, true)
-	if err != nil {
-		return nil, err
+// statusPage is how many facilities the overview shows at a time: the
+// statuses are computed for those only, so a page costs the same with 40
+// facilities or 8,000.
+const statusPage = 50
+
+// statuses computes the status of the active facilities within sc on page
+// (from 1, by name), and how many active facilities sc holds.
+func statuses(ctx context.Context, q db.Querier, sc scope, today time.Time, page int) ([]*Status, int, error) {
+	facs, total, err := activePage(ctx, q, sc, page)
+	if err != nil || len(facs) == 0 {
+		return nil, total, err
 	}
+	ids := make([]any, len(facs))
+	for i, f := range facs {
+		ids[i] = f.ID
+	}
+	sc = sc.only(ids)
 	byID := map[int64]*Status{}
 	out := make([]*Status, len(facs))
 	for i, f := range facs {
@@ -46,9 +57,9 @@ func statuses(ctx context.Context, q db.Querier, sc scope, today time.Time) ([]*
 		byID[f.ID] = out[i]
 	}
 	if err := countWindow(ctx, q, sc, today, byID); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return out, lastDays(ctx, q, sc, today, byID)
+	return out, total, lastDays(ctx, q, sc, today, byID)
 }
 
 // countWindow fills Missing and Late from one grouped query: the

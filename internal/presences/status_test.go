@@ -59,7 +59,7 @@ func TestMissingAndLate(t *testing.T) {
 			old := today.AddDate(0, 0, -20)
 			return insertPresence(ctx, tx, &Presence{FacilityID: fac.ID, Day: old, Source: SourceForm, ReportedAt: old, UpdatedAt: old})
 		})
-		list, err := statuses(ctx, d, scope{bodies: []int64{fx.ponte}}, today)
+		list, _, err := statuses(ctx, d, scope{bodies: []int64{fx.ponte}}, today, 1)
 		if err != nil {
 			t.Fatal(err)
 		}

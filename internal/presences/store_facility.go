@@ -71,6 +71,32 @@ func FacilityFor(ctx context.Context, q db.Querier, u *auth.User, code string) (
 	return facilityByCode(ctx, q, scopeOf(u), code)
 }
 
+// activePage lists the active facilities within sc on page (by name,
+// statusPage at a time) and counts them all.
+func activePage(ctx context.Context, q db.Querier, sc scope, page int) ([]*Facility, int, error) {
+	where, args := sc.clause("f.managing_body_id")
+	where += " AND f.state = 'active'"
+	var total int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM facilities f WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+facilityCols+` WHERE `+where+` ORDER BY f.name, f.code LIMIT ? OFFSET ?`,
+		append(args, statusPage, (max(page, 1)-1)*statusPage)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []*Facility
+	for rows.Next() {
+		f, err := scanFacility(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, f)
+	}
+	return out, total, rows.Err()
+}
+
 // facilitiesIn lists the facilities within sc, active ones only when
 // activeOnly, by name.
 func facilitiesIn(ctx context.Context, q db.Querier, sc scope, activeOnly bool) ([]*Facility, error) {
