@@ -70,8 +70,8 @@ func demoAftermath(ctx context.Context, tx *db.Tx, id int64, phase Phase, today 
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE corrective_actions SET state = ?, remedy = ?, answered_at = ?, answered_by = ?,
 		review_note = ?, reviewed_at = ?, reviewed_by = ?, updated_at = ? WHERE inspection_id = ?`,
-		string(ActionClosed), "Intervento eseguito entro la scadenza.", tx.Now, users[auth.RoleFacilityManager],
-		"Verificato con la documentazione trasmessa.", tx.Now, users[auth.RolePrefettura], tx.Now, id)
+		string(ActionClosed), "Intervento eseguito entro la scadenza.", tx.Now, nullID(users[auth.RoleFacilityManager]),
+		"Verificato con la documentazione trasmessa.", tx.Now, nullID(users[auth.RolePrefettura]), tx.Now, id)
 	if err != nil {
 		return err
 	}
