@@ -21,12 +21,6 @@ func (h *Handler) dossier(r *http.Request) (*Dossier, []byte, error) {
 	return d, pdf, err
 }
 
-func download(w http.ResponseWriter, contentType, name string) {
-	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	w.Header().Set("Cache-Control", "private, no-store")
-}
-
 // fileName is the dossier's download name; facility codes are ASCII.
 func fileName(d *Dossier, ext string) string {
 	return "contestazione-" + itoa(d.C.ID) + "-" + d.C.FacilityCode + "." + ext
@@ -38,7 +32,7 @@ func (h *Handler) dossierPDF(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
-	download(w, "application/pdf", fileName(d, "pdf"))
+	web.Attachment(w, "application/pdf", fileName(d, "pdf"))
 	_, _ = w.Write(pdf)
 }
 
@@ -55,6 +49,6 @@ func (h *Handler) dossierZIP(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
-	download(w, "application/zip", fileName(d, "zip"))
+	web.Attachment(w, "application/zip", fileName(d, "zip"))
 	_, _ = buf.WriteTo(w)
 }

@@ -37,18 +37,12 @@ func (h *Handler) exportRows(w http.ResponseWriter, r *http.Request) ([][]string
 	return rows, true
 }
 
-func attachment(w http.ResponseWriter, contentType, name string) {
-	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	w.Header().Set("Cache-Control", "no-store")
-}
-
 func (h *Handler) exportCSV(w http.ResponseWriter, r *http.Request) {
 	rows, ok := h.exportRows(w, r)
 	if !ok {
 		return
 	}
-	attachment(w, "text/csv; charset=utf-8", "strutture.csv")
+	web.Attachment(w, "text/csv; charset=utf-8", "strutture.csv")
 	cw := csv.NewWriter(w)
 	_ = cw.Write(ExportColumns())
 	_ = cw.WriteAll(rows)
@@ -61,7 +55,7 @@ func (h *Handler) exportXLSX(w http.ResponseWriter, r *http.Request) {
 	}
 	x, err := workbook(rows)
 	if err == nil {
-		attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "strutture.xlsx")
+		web.Attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "strutture.xlsx")
 		err = x.Write(w)
 	}
 	if err != nil {

@@ -166,3 +166,19 @@ func TestActionReview(t *testing.T) {
 		})
 	})
 }
+
+func TestSigningKeepsOutcomeCounts(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ae := mustActionEnv(t, d)
+		answers := count(t, d, `SELECT COUNT(*) FROM inspection_answers WHERE inspection_id = ?`, ae.mine)
+		var c, p, n int
+		err := d.QueryRowContext(context.Background(), `SELECT conforming, partial, non_conforming FROM inspections WHERE id = ?`, ae.mine).Scan(&c, &p, &n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// One non-conforming, one partial and one not applicable; the rest conform.
+		if n != 1 || p != 1 || c != answers-3 {
+			t.Errorf("stored outcomes %d/%d/%d; want %d conforming, 1 partial, 1 non-conforming", c, p, n, answers-3)
+		}
+	})
+}

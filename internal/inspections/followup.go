@@ -120,6 +120,18 @@ func setPhase(ctx context.Context, tx *db.Tx, in *Inspection, to Phase) error {
 		audit.Fields{"state": string(in.Phase)}, audit.Fields{"state": string(to)}))
 }
 
+// keepOutcomes stores on the inspections that where selects (signed ones)
+// how many of their answers conform, partly conform and do not: the
+// verbale is frozen, so the counts never go stale.
+func keepOutcomes(ctx context.Context, tx *db.Tx, where string, args ...any) error {
+	count := func(result Result) string {
+		return `(SELECT COUNT(*) FROM inspection_answers a WHERE a.inspection_id = inspections.id AND a.result = '` + string(result) + `')`
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE inspections SET conforming = `+count(Conforming)+`, partial = `+count(Partial)+
+		`, non_conforming = `+count(NonConforming)+` WHERE `+where, args...)
+	return err
+}
+
 // FollowUps lists the follow-up inspections of inspection id, oldest first.
 func (s *Store) FollowUps(ctx context.Context, sc Scope, id int64) ([]*Inspection, error) {
 	where, args := sc.clause()

@@ -68,6 +68,10 @@ func NationalSeedAt(sc demo.Scale) demo.NationalSeeder {
 				fmt.Fprintf(out, "inspections: %d/%d, %s\n", i+n, sc.Inspections, time.Since(start).Round(time.Second))
 			}
 		}
+		err = d.InTx(ctx, func(tx *db.Tx) error { return keepOutcomes(ctx, tx, "signed_at IS NOT NULL AND conforming = 0") })
+		if err != nil {
+			return fmt.Errorf("national inspections: outcomes: %w", err)
+		}
 		fmt.Fprintf(out, "synthetic: %d inspections, %d answers, %d corrective actions in %s\n",
 			counts.inspections, counts.answers, counts.actions, time.Since(start).Round(time.Millisecond))
 		return nil

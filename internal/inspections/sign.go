@@ -66,6 +66,9 @@ func signVerbale(ctx context.Context, tx *db.Tx, fs *files.Store, u *auth.User, 
 	if err != nil {
 		return nil, err
 	}
+	if err := keepOutcomes(ctx, tx, "id = ?", in.ID); err != nil {
+		return nil, err
+	}
 	return v.Signed, audit.Record(ctx, tx, audit.Update, entityInspection, in.ID, audit.Diff(
 		audit.Fields{"state": string(DraftReport)},
 		audit.Fields{"state": string(Signed), "signed_by": u.ID, "verbale_file_id": f.ID, "verbale_sha256": f.SHA256}))

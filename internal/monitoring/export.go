@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
 // exportHeader are the export's columns, Italian catalogue keys.
@@ -43,12 +45,6 @@ func translate(p *page, keys []string) []string {
 	return out
 }
 
-func attachment(w http.ResponseWriter, contentType, name string) {
-	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	w.Header().Set("Cache-Control", "no-store")
-}
-
 func (h *Handler) exportData(w http.ResponseWriter, r *http.Request) ([][]string, bool) {
 	a, err := h.analysis(r)
 	if !h.guard(w, r, err) {
@@ -63,7 +59,7 @@ func (h *Handler) typologyCSV(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	attachment(w, "text/csv; charset=utf-8", "analisi-tipologie.csv")
+	web.Attachment(w, "text/csv; charset=utf-8", "analisi-tipologie.csv")
 	cw := csv.NewWriter(w)
 	_ = cw.WriteAll(rows)
 }
@@ -75,7 +71,7 @@ func (h *Handler) typologyXLSX(w http.ResponseWriter, r *http.Request) {
 	}
 	x, err := workbook(rows)
 	if err == nil {
-		attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "analisi-tipologie.xlsx")
+		web.Attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "analisi-tipologie.xlsx")
 		err = x.Write(w)
 	}
 	if err != nil {

@@ -45,29 +45,26 @@ func facilityProfiles(ctx context.Context, q db.Querier) (map[int64]*profile, []
 	return byID, out, rows.Err()
 }
 
-// resultIndex places an answer's result in profile.answers.
-var resultIndex = map[string]int{"conforming": 0, "partial": 1, "non_conforming": 2}
-
 // outcomes adds the answers of signed inspections (signed, follow-up
 // requested or closed) to the facilities' profiles.
 func outcomes(ctx context.Context, q db.Querier, byID map[int64]*profile) error {
-	rows, err := q.QueryContext(ctx, `SELECT i.facility_id, a.result, COUNT(*)
-		FROM inspections i JOIN inspection_answers a ON a.inspection_id = i.id
-		WHERE i.state IN ('signed', 'follow_up', 'closed') AND a.result IN ('conforming', 'partial', 'non_conforming')
-		GROUP BY i.facility_id, a.result`)
+	// Signing stores each verbale's counts on the inspection.
+	rows, err := q.QueryContext(ctx, `SELECT facility_id, SUM(conforming), SUM(partial), SUM(non_conforming)
+		FROM inspections WHERE state IN ('signed', 'follow_up', 'closed') GROUP BY facility_id`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var result string
-		var n int
-		if err := rows.Scan(&id, &result, &n); err != nil {
+		var n [3]int
+		if err := rows.Scan(&id, &n[0], &n[1], &n[2]); err != nil {
 			return err
 		}
 		if p, ok := byID[id]; ok {
-			p.answers[resultIndex[result]] += n
+			for i := range n {
+				p.answers[i] += n[i]
+			}
 		}
 	}
 	return rows.Err()

@@ -2,7 +2,6 @@ package presences
 
 import (
 	"encoding/csv"
-	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -76,8 +75,7 @@ func (h *Handler) occupancyCSV(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="occupazione-%s.csv"`, p.Month.Format("2006-01")))
+	web.Attachment(w, "text/csv; charset=utf-8", "occupazione-"+p.Month.Format("2006-01")+".csv")
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
 	_ = cw.Write([]string{"periodo", string(p.Grouping), "presenze_medie", "posti_convenzionati", "tasso_occupazione", "giorni_rilevati"})

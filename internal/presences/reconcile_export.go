@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/crocevia/crocevia/internal/platform/apperr"
+	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
 // recColumns head the table of the exports, one line per facility and the total.
@@ -71,8 +72,6 @@ func (h *Handler) reconciliationFile(w http.ResponseWriter, r *http.Request) {
 		h.web.Error(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	w.Header().Set("Cache-Control", "no-store")
+	web.Attachment(w, ctype, name)
 	_, _ = w.Write(data)
 }

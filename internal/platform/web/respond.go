@@ -87,3 +87,12 @@ func PathID(r *http.Request, name string) (int64, error) {
 	}
 	return id, nil
 }
+
+// Attachment sets the headers of a download named name: the browser saves
+// it rather than shows it, and no cache keeps a copy of personal or
+// contractual data. name must be plain ASCII without quotes.
+func Attachment(w http.ResponseWriter, contentType, name string) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Header().Set("Cache-Control", "private, no-store")
+}
