@@ -34,7 +34,10 @@ func DemoSeed(ctx context.Context, tx *db.Tx, _ map[string]int64, _ map[auth.Rol
 			}
 		}
 	}
-	return b.flush(ctx)
+	if err := b.flush(ctx); err != nil {
+		return err
+	}
+	return RebuildMonths(ctx, tx)
 }
 
 // demoDays invents one facility's reports from its start (at most six

@@ -63,6 +63,9 @@ func NationalSeedAt(sc demo.Scale) demo.NationalSeeder {
 					time.Since(start).Round(time.Second))
 			}
 		}
+		if err := RebuildMonths(ctx, d); err != nil {
+			return fmt.Errorf("national presences: months: %w", err)
+		}
 		fmt.Fprintf(out, "synthetic: %d presences in %s\n", rows, time.Since(start).Round(time.Millisecond))
 		return nil
 	}

@@ -54,13 +54,13 @@ func (g Grouping) key(f *Facility) (string, string) {
 	return f.Code, f.Code + " " + f.Name
 }
 
-// monthTotals is every facility's guest-days and reported days in
-// [first, next) within sc, by facility ID.
-func monthTotals(ctx context.Context, q db.Querier, sc scope, first, next time.Time) (map[int64][2]int, error) {
+// monthTotals is every facility's guest-days and reported days in the
+// month starting on first within sc, by facility ID, from the roll-up
+// that every presence written keeps up to date.
+func monthTotals(ctx context.Context, q db.Querier, sc scope, first time.Time) (map[int64][2]int, error) {
 	where, args := sc.clause("f.managing_body_id")
-	rows, err := q.QueryContext(ctx, `SELECT p.facility_id, SUM(p.present), COUNT(*) FROM presences p
-		JOIN facilities f ON f.id = p.facility_id WHERE `+where+` AND p.day >= ? AND p.day < ?
-		GROUP BY p.facility_id`, append(args, first, next)...)
+	rows, err := q.QueryContext(ctx, `SELECT pm.facility_id, pm.guest_days, pm.days FROM presence_months pm
+		JOIN facilities f ON f.id = pm.facility_id WHERE `+where+` AND pm.month = ?`, append(args, monthKey(first))...)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +119,7 @@ func trend(ctx context.Context, q db.Querier, sc scope, facs []*Facility, last t
 		totals := lastTotals // the month shown, already summed
 		if i > 0 {
 			var err error
-			if totals, err = monthTotals(ctx, q, sc, first, first.AddDate(0, 1, 0)); err != nil {
+			if totals, err = monthTotals(ctx, q, sc, first); err != nil {
 				return nil, err
 			}
 		}

@@ -40,7 +40,7 @@ func (h *Handler) occupancyData(r *http.Request, month string) (*occupancyPage, 
 	if err != nil {
 		return nil, err
 	}
-	totals, err := monthTotals(r.Context(), h.db, sc, first, first.AddDate(0, 1, 0))
+	totals, err := monthTotals(r.Context(), h.db, sc, first)
 	if err != nil {
 		return nil, err
 	}

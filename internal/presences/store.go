@@ -73,7 +73,10 @@ func insertPresence(ctx context.Context, tx *db.Tx, p *Presence) error {
 		exits_voluntary, exits_revoca, exits_end, exits_other, absences, unjustified, notes, source, late,
 		reported_by, reported_at, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
 	p.ID = id
-	return err
+	if err != nil {
+		return err
+	}
+	return refreshMonth(ctx, tx, p.FacilityID, p.Day)
 }
 
 // updatePresence rewrites the figures of a reported day; who first
@@ -87,5 +90,8 @@ func updatePresence(ctx context.Context, tx *db.Tx, p *Presence, by int64) error
 	_, err := tx.ExecContext(ctx, `UPDATE presences SET present = ?, arrivals = ?, exits_transfer = ?,
 		exits_voluntary = ?, exits_revoca = ?, exits_end = ?, exits_other = ?, absences = ?, unjustified = ?,
 		notes = ?, source = ?, updated_by = ?, updated_at = ? WHERE id = ?`, args...)
-	return err
+	if err != nil {
+		return err
+	}
+	return refreshMonth(ctx, tx, p.FacilityID, p.Day)
 }
