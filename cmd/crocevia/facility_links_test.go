@@ -24,7 +24,7 @@ func TestFacilityPageLinksItsMonitoring(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	presences, inspections, actions := `href="/presenze/`+code+`"`, `href="/ispezioni?struttura=`+id+`"`, `href="/azioni-correttive?facility=`+code+`"`
+	presences, inspections, actions := `href="/presenze/`+code+`"`, `href="/ispezioni?codice=`+code+`"`, `href="/azioni-correttive?facility=`+code+`"`
 	for role, want := range map[auth.Role][]bool{
 		auth.RolePrefettura:      {true, true, true},
 		auth.RoleFacilityManager: {true, false, true},

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"net/url"
-	"strconv"
 
 	"github.com/crocevia/crocevia/internal/account"
 	"github.com/crocevia/crocevia/internal/admin"
@@ -113,7 +112,7 @@ func facilityPages() []facilities.Related {
 	return []facilities.Related{
 		{Label: "Presenze giornaliere", URL: func(f *facilities.Facility) string { return "/presenze/" + f.Code }},
 		{Label: "Ispezioni", Roles: inspections.InspectionRoles,
-			URL: func(f *facilities.Facility) string { return "/ispezioni?struttura=" + strconv.FormatInt(f.ID, 10) }},
+			URL: func(f *facilities.Facility) string { return "/ispezioni?codice=" + url.QueryEscape(f.Code) }},
 		{Label: "Azioni correttive e andamento della conformità", Roles: inspections.ActionRoles,
 			URL: func(f *facilities.Facility) string { return "/azioni-correttive?facility=" + url.QueryEscape(f.Code) }},
 	}

@@ -146,3 +146,17 @@ func mustInt(t *testing.T, s string) int64 {
 	}
 	return n
 }
+
+// TestListFilteredByFacilityCode: the list is filtered by the facility's
+// code as typed, in any case, rather than picked among thousands.
+func TestListFilteredByFacilityCode(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ae := mustActionEnv(t, d)
+		pref := ae.env.Login(ae.env.User("prefettura@example.org", auth.RolePrefettura))
+		res := pref.Get("/ispezioni?codice=al-cas-0101")
+		res.WantBody(t, `href="/ispezioni/`+id(ae.mine)+`"`, `value="al-cas-0101"`)
+		if strings.Contains(res.Body, `href="/ispezioni/`+id(ae.theirs)+`"`) {
+			t.Error("the list filtered by AL-CAS-0101 shows another facility's inspection")
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/crocevia/crocevia/internal/platform/web"
@@ -16,7 +17,6 @@ type listPage struct {
 	CanPlan     bool
 	Phases      []web.Option
 	Kinds       []web.Option
-	Facilities  []web.Option
 	Filtered    bool
 }
 
@@ -41,6 +41,9 @@ func filterOf(q url.Values, userID int64) Filter {
 	if n, err := strconv.ParseInt(q.Get("struttura"), 10, 64); err == nil && n > 0 {
 		fl.FacilityID = &n
 	}
+	if code := strings.ToUpper(strings.TrimSpace(q.Get("codice"))); code != "" {
+		fl.FacilityCode = &code
+	}
 	if q.Get("mie") == "1" {
 		fl.MemberID = &userID
 	}
@@ -58,10 +61,6 @@ func (h *Handler) inspectionList(w http.ResponseWriter, r *http.Request) {
 	p.Filtered = fl != (Filter{})
 	var err error
 	if p.Inspections, err = h.store.Inspections(r.Context(), sc, fl); err != nil {
-		h.web.Error(w, r, err)
-		return
-	}
-	if p.Facilities, err = h.store.FacilitiesInspected(r.Context(), sc); err != nil {
 		h.web.Error(w, r, err)
 		return
 	}

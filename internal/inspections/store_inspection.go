@@ -18,8 +18,11 @@ var errNoInspection = apperr.NotFoundf("Ispezione non trovata.")
 type Filter struct {
 	Phase      *Phase
 	FacilityID *int64
-	Kind       *Kind
-	MemberID   *int64 // only inspections whose commission includes this user
+	// FacilityCode is the facility as people type it: a select of every
+	// inspected facility would list thousands.
+	FacilityCode *string
+	Kind         *Kind
+	MemberID     *int64 // only inspections whose commission includes this user
 }
 
 const inspectionCols = `i.id, i.facility_id, f.code, f.name, i.kind, i.planned_on, i.state, i.version_id,
@@ -111,6 +114,9 @@ func (s *Store) Inspections(ctx context.Context, sc Scope, fl Filter) ([]*Inspec
 	}
 	if fl.FacilityID != nil {
 		add("i.facility_id = ?", *fl.FacilityID)
+	}
+	if fl.FacilityCode != nil {
+		add("f.code = ?", *fl.FacilityCode)
 	}
 	if fl.Kind != nil {
 		add("i.kind = ?", string(*fl.Kind))

@@ -13,15 +13,6 @@ func (s *Store) ActiveFacilities(ctx context.Context) ([]web.Option, error) {
 	return s.options(ctx, `SELECT id, code || ' - ' || name FROM facilities WHERE state = 'active' ORDER BY name, code`)
 }
 
-// FacilitiesInspected are the facilities with at least one inspection in
-// sc, for the list's filter.
-func (s *Store) FacilitiesInspected(ctx context.Context, sc Scope) ([]web.Option, error) {
-	where, args := sc.clause()
-	// One index probe per facility, not a DISTINCT over every inspection.
-	return s.options(ctx, `SELECT f.id, f.code || ' - ' || f.name FROM facilities f
-		WHERE EXISTS (SELECT 1 FROM inspections i WHERE i.facility_id = f.id AND `+where+`) ORDER BY 2`, args...)
-}
-
 // CommissionCandidates are the active users who may sit on a commission:
 // inspectors and Prefettura officers.
 func (s *Store) CommissionCandidates(ctx context.Context) ([]web.Option, error) {
