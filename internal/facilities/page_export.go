@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/web"
 	"github.com/xuri/excelize/v2"
 )
@@ -55,7 +56,7 @@ func (h *Handler) exportXLSX(w http.ResponseWriter, r *http.Request) {
 	}
 	x, err := workbook(rows)
 	if err == nil {
-		web.Attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "strutture.xlsx")
+		web.Attachment(w, files.TypeXLSX, "strutture.xlsx")
 		err = x.Write(w)
 	}
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
@@ -71,7 +72,7 @@ func (h *Handler) typologyXLSX(w http.ResponseWriter, r *http.Request) {
 	}
 	x, err := workbook(rows)
 	if err == nil {
-		web.Attachment(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "analisi-tipologie.xlsx")
+		web.Attachment(w, files.TypeXLSX, "analisi-tipologie.xlsx")
 		err = x.Write(w)
 	}
 	if err != nil {

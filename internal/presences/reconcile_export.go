@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/crocevia/crocevia/internal/platform/apperr"
+	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
@@ -63,7 +64,7 @@ func (h *Handler) reconciliationFile(w http.ResponseWriter, r *http.Request) {
 	var ctype, name string
 	if file == "export.xlsx" {
 		data, err = recWorkbook(rec)
-		ctype, name = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", recFileName(rec, "xlsx")
+		ctype, name = files.TypeXLSX, recFileName(rec, "xlsx")
 	} else {
 		data, err = recPDF(rec)
 		ctype, name = "application/pdf", recFileName(rec, "pdf")
