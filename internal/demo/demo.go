@@ -66,6 +66,7 @@ var Accounts = []Account{
 	{auth.RoleServiceOperator, "Sara Operatrice", "asl"},
 	{auth.RoleMediationCoordinator, "Carla Coordinatrice", "mediazione"},
 	{auth.RoleMediator, "Amina Mediatrice", "mediazione"},
+	{auth.RoleQuestionCoordinator, "Quirino Coordinatore", "prefettura"},
 	{auth.RoleExpert, "Enrico Esperto", "asgi"},
 	{auth.RoleValidator, "Valeria Validatrice", "prefettura"},
 	{auth.RoleEditor, "Elena Redattrice", "redazione"},

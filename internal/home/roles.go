@@ -19,6 +19,8 @@ var roleAreas = map[auth.Role]string{
 		"e l'assegnazione dei mediatori, nel limite delle ore finanziate.",
 	auth.RoleMediator: "Offri interpretariato e mediazione linguistico-culturale " +
 		"al personale dei servizi pubblici, in presenza o a distanza.",
+	auth.RoleQuestionCoordinator: "Smisti le domande degli operatori all'ufficio competente e all'esperto, " +
+		"unisci i doppioni e segui i tempi di risposta.",
 	auth.RoleExpert: "Metti a disposizione della rete competenze giuridiche e di ricerca " +
 		"sull'immigrazione e sull'asilo.",
 	auth.RoleValidator: "Validi per l'ufficio competente le risposte alle domande degli operatori " +

@@ -14,6 +14,7 @@ const (
 	RoleServiceOperator      Role = "service_operator"
 	RoleMediationCoordinator Role = "mediation_coordinator"
 	RoleMediator             Role = "mediator"
+	RoleQuestionCoordinator  Role = "question_coordinator"
 	RoleExpert               Role = "expert"
 	RoleValidator            Role = "validator"
 	RoleEditor               Role = "editor"
@@ -23,7 +24,7 @@ const (
 // Roles lists every role in the order the interface shows them.
 var Roles = []Role{
 	RoleAdmin, RolePrefettura, RoleInspector, RoleFacilityManager, RoleServiceOperator,
-	RoleMediationCoordinator, RoleMediator, RoleExpert, RoleValidator, RoleEditor, RoleAnalyst,
+	RoleMediationCoordinator, RoleMediator, RoleQuestionCoordinator, RoleExpert, RoleValidator, RoleEditor, RoleAnalyst,
 }
 
 var roleLabels = map[Role]string{
@@ -34,6 +35,7 @@ var roleLabels = map[Role]string{
 	RoleServiceOperator:      "Operatore di servizio",
 	RoleMediationCoordinator: "Coordinatore della mediazione",
 	RoleMediator:             "Mediatore culturale",
+	RoleQuestionCoordinator:  "Coordinatore delle domande",
 	RoleExpert:               "Esperto",
 	RoleValidator:            "Validatore",
 	RoleEditor:               "Redattore",
