@@ -2,6 +2,7 @@ package presences
 
 import (
 	"context"
+	"math"
 	"net/http"
 	"strings"
 	"testing"
@@ -73,6 +74,30 @@ func TestDemoSeedAndOccupancy(t *testing.T) {
 				res.WantBody(t, "Occupazione del mese", "Andamento degli ultimi 12 mesi", "%")
 			})
 		}
+		t.Run("the trend's months agree with each month's table", func(t *testing.T) {
+			ctx := context.Background()
+			last := parseMonth(month, dayOf(time.Now()))
+			facs, err := facilitiesIn(ctx, d, scope{all: true}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			trendRows, err := trend(ctx, d, scope{all: true}, last)
+			if err != nil || len(trendRows) != 12 {
+				t.Fatalf("trend: %d months, %v; want 12", len(trendRows), err)
+			}
+			for i, got := range trendRows {
+				first := last.AddDate(0, i-11, 0)
+				totals, err := monthTotals(ctx, d, scope{all: true}, first)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := total(occupancy(facs, totals, ByFacility))
+				if got.Key != first.Format("2006-01") || got.Places != want.Places || got.Days != want.Days ||
+					math.Abs(got.Average-want.Average) > 1e-6 {
+					t.Errorf("trend %s = %+v; want the month's total %+v", first.Format("2006-01"), got, want)
+				}
+			}
+		})
 		t.Run("the export carries the same table", func(t *testing.T) {
 			res := officer.Get("/presenze/occupazione/" + month + "/export.csv?per=ente")
 			res.WantStatus(t, http.StatusOK)

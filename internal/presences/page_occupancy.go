@@ -3,6 +3,7 @@ package presences
 import (
 	"encoding/csv"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -20,8 +21,10 @@ type occupancyPage struct {
 	Month     time.Time
 	Grouping  Grouping
 	Groupings []web.Option
-	Rows      []Occupancy
-	Total     Occupancy
+	Rows      []Occupancy // the current page of the table
+	Total     Occupancy   // every row, not just the page
+	Pager     *web.Pager
+	all       []Occupancy // every row, for the export
 	Trend     []Occupancy
 	CSV       string
 }
@@ -45,9 +48,11 @@ func (h *Handler) occupancyData(r *http.Request, month string) (*occupancyPage, 
 		return nil, err
 	}
 	p := &occupancyPage{Page: h.web.NewPage(r, "Occupazione"), Month: first, Grouping: g, Groupings: groupings}
-	p.Rows = occupancy(facs, totals, g)
-	p.Total = total(p.Rows)
-	if p.Trend, err = trend(r.Context(), h.db, sc, facs, first, totals); err != nil {
+	rows := occupancy(facs, totals, g)
+	p.Total = total(rows)
+	p.all = rows
+	p.Rows, p.Pager = pageOf(&p.Page, rows, q, "/presenze/occupazione")
+	if p.Trend, err = trend(r.Context(), h.db, sc, first); err != nil {
 		return nil, err
 	}
 	// The query string is always there: a crawler following links skips
@@ -56,6 +61,17 @@ func (h *Handler) occupancyData(r *http.Request, month string) (*occupancyPage, 
 	p.Form = map[string][]string{"mese": {first.Format("2006-01")}, "per": {string(g)}}
 	p.Crumb("Presenze", "/presenze").Crumb("Occupazione", "")
 	return p, nil
+}
+
+// occupancyPerPage bounds the table: a national scope has thousands of
+// facilities, and the CSV export has them all.
+const occupancyPerPage = 100
+
+// pageOf is the requested page of rows and its pager.
+func pageOf(p *web.Page, rows []Occupancy, q url.Values, path string) ([]Occupancy, *web.Pager) {
+	pager := web.NewPager(p, web.PageNumber(q), occupancyPerPage, len(rows), web.ListURL(path, q))
+	from := min((pager.Current-1)*occupancyPerPage, len(rows))
+	return rows[from:min(from+occupancyPerPage, len(rows))], pager
 }
 
 func (h *Handler) occupancy(w http.ResponseWriter, r *http.Request) {
@@ -79,7 +95,7 @@ func (h *Handler) occupancyCSV(w http.ResponseWriter, r *http.Request) {
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
 	_ = cw.Write([]string{"periodo", string(p.Grouping), "presenze_medie", "posti_convenzionati", "tasso_occupazione", "giorni_rilevati"})
-	for _, o := range append(p.Rows, p.Total) {
+	for _, o := range append(p.all, p.Total) {
 		_ = cw.Write(csvRow(p.Month.Format("2006-01"), o))
 	}
 	for _, o := range p.Trend {
