@@ -10,6 +10,7 @@ import (
 	"github.com/crocevia/crocevia/internal/platform/auth"
 	"github.com/crocevia/crocevia/internal/platform/db"
 	"github.com/crocevia/crocevia/internal/platform/webtest"
+	"github.com/crocevia/crocevia/internal/presences"
 )
 
 // world is a server with the monitoring module over a small registry whose
@@ -82,6 +83,10 @@ func (w *world) presence(t *testing.T, tx *db.Tx, fac string, day, present int) 
 	w.insert(t, tx, "", `INSERT INTO presences (facility_id, day, present, arrivals, exits_transfer, exits_voluntary,
 		exits_revoca, exits_end, exits_other, absences, unjustified, source, late, reported_at, updated_at)
 		VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 'form', ?, ?, ?)`, w.ids[fac], w.day(day), present, false, tx.Now, tx.Now)
+	// Written behind the presences module's back: bring its roll-up along.
+	if err := presences.RebuildMonths(context.Background(), tx); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func (w *world) inspection(t *testing.T, tx *db.Tx, key, fac, state string, day int) {

@@ -10,20 +10,35 @@ import (
 // monthKey names a month in presence_months.
 func monthKey(t time.Time) string { return t.Format("2006-01") }
 
-// refreshMonth recomputes facility's guest-days and reported days for the
-// month of day from its presences (at most 31 rows on the index), in the
-// transaction that changed one of them, so the roll-up is never stale.
+// refreshMonth recomputes facility's guest-days, reported days and latest
+// reported day for the month of day from its presences (at most 31 rows on
+// the index), in the transaction that changed one of them, so the roll-up
+// is never stale.
 func refreshMonth(ctx context.Context, tx *db.Tx, facility int64, day time.Time) error {
 	first := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
-	var guests, days int
-	err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(present), 0), COUNT(*) FROM presences
-		WHERE facility_id = ? AND day >= ? AND day < ?`, facility, first, first.AddDate(0, 1, 0)).Scan(&guests, &days)
+	var guests, days, lastPresent int
+	var last *time.Time
+	rows, err := tx.QueryContext(ctx, `SELECT day, present FROM presences
+		WHERE facility_id = ? AND day >= ? AND day < ? ORDER BY day`, facility, first, first.AddDate(0, 1, 0))
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO presence_months (facility_id, month, guest_days, days) VALUES (?, ?, ?, ?)
-		`+tx.Dialect().Upsert("facility_id, month", "guest_days = excluded.guest_days, days = excluded.days"),
-		facility, monthKey(first), guests, days)
+	defer rows.Close()
+	for rows.Next() {
+		var d time.Time
+		var present int
+		if err := rows.Scan(&d, &present); err != nil {
+			return err
+		}
+		guests, days, last, lastPresent = guests+present, days+1, &d, present
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO presence_months (facility_id, month, guest_days, days, last_day, last_present)
+		VALUES (?, ?, ?, ?, ?, ?) `+tx.Dialect().Upsert("facility_id, month",
+		"guest_days = excluded.guest_days, days = excluded.days, last_day = excluded.last_day, last_present = excluded.last_present"),
+		facility, monthKey(first), guests, days, last, lastPresent)
 	return err
 }
 
@@ -37,7 +52,12 @@ func RebuildMonths(ctx context.Context, q db.Querier) error {
 	if q.Dialect() == db.Postgres {
 		ym = "to_char(day, 'YYYY-MM')"
 	}
-	_, err := q.ExecContext(ctx, `INSERT INTO presence_months (facility_id, month, guest_days, days)
-		SELECT facility_id, `+ym+`, SUM(present), COUNT(*) FROM presences GROUP BY facility_id, `+ym)
+	_, err := q.ExecContext(ctx, `INSERT INTO presence_months (facility_id, month, guest_days, days, last_day)
+		SELECT facility_id, `+ym+`, SUM(present), COUNT(*), MAX(day) FROM presences GROUP BY facility_id, `+ym)
+	if err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctx, `UPDATE presence_months SET last_present = (SELECT p.present FROM presences p
+		WHERE p.facility_id = presence_months.facility_id AND p.day = presence_months.last_day)`)
 	return err
 }

@@ -27,6 +27,14 @@ func TestMonthRollUpFollowsEveryWrite(t *testing.T) {
 			if got := totals[fac.ID]; got != [2]int{guests, days} {
 				t.Errorf("roll-up %v; want %d guest-days over %d days", got, guests, days)
 			}
+			// The latest day of September is the 3rd, with 11 guests.
+			var last time.Time
+			var present int
+			err = d.QueryRowContext(ctx, `SELECT last_day, last_present FROM presence_months WHERE facility_id = ? AND month = ?`,
+				fac.ID, "2026-09").Scan(&last, &present)
+			if err != nil || !last.Equal(first.AddDate(0, 0, 2)) || present != 11 {
+				t.Errorf("latest day %v with %d guests (%v); want 3 September with 11", last, present, err)
+			}
 		}
 		fx.env.InTx(func(ctx context.Context, tx *db.Tx) error {
 			for i, n := range []int{10, 12, 11} {
