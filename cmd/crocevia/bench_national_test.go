@@ -159,3 +159,12 @@ func BenchmarkNationalReconciliation(b *testing.B) { benchNational(b, nationalPa
 
 // BenchmarkNationalPages is every page of nationalPages.
 func BenchmarkNationalPages(b *testing.B) { benchNational(b, nationalPages) }
+
+// BenchmarkNationalPage is one page named by $CROCEVIA_BENCH_PAGE, for profiling.
+func BenchmarkNationalPage(b *testing.B) {
+	p := os.Getenv("CROCEVIA_BENCH_PAGE")
+	if p == "" {
+		b.Skip("CROCEVIA_BENCH_PAGE names the page to measure, e.g. /mappa")
+	}
+	benchNational(b, []string{p})
+}

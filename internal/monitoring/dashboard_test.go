@@ -3,6 +3,7 @@ package monitoring_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/crocevia/crocevia/internal/monitoring"
 	"github.com/crocevia/crocevia/internal/platform/auth"
@@ -88,5 +89,66 @@ func TestDashboardPage(t *testing.T) {
 			w.as(role).Get("/cruscotto").WantStatus(t, 404)
 		}
 		w.env.Anonymous().Get("/cruscotto").WantStatus(t, 303)
+	})
+}
+
+// TestPresenceWindowAcrossMonths: on every day of the six weeks after the
+// seed, with the window crossing a month's end on some of them, each active
+// facility counts with its latest day within the window, as worked out here
+// from the seed's presences.
+func TestPresenceWindowAcrossMonths(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d, monitoring.Deps{})
+		latest := map[string][2]int{"F1": {-1, 3}, "F2": {-3, 9}, "F3": {-20, 40}, "F4": {0, 50}}
+		earlier := map[string][2]int{"F1": {-2, 4}, "F2": {-10, 10}, "F4": {-1, 55}}
+		for offset := range 42 {
+			wantFacilities, wantPresent := 0, 0
+			for fac, l := range latest {
+				if offset-l[0] <= monitoring.PresenceWindow {
+					wantFacilities, wantPresent = wantFacilities+1, wantPresent+l[1]
+				} else if e, ok := earlier[fac]; ok && offset-e[0] <= monitoring.PresenceWindow {
+					t.Fatalf("seed changed: %s's earlier day is within a window its latest is not", fac)
+				}
+			}
+			f, err := w.h.Figures(context.Background(), w.day(offset).Add(9*3600e9))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Presence.Facilities != wantFacilities || f.Presence.Present != wantPresent {
+				t.Errorf("on %s: %d facilities with %d guests; want %d with %d", w.day(offset).Format("2006-01-02"),
+					f.Presence.Facilities, f.Presence.Present, wantFacilities, wantPresent)
+			}
+		}
+	})
+}
+
+// TestPresenceWindowCountsAFacilityOnce: when the window crosses a month's
+// end, a facility that reported on both sides counts once, with its latest
+// day.
+func TestPresenceWindowCountsAFacilityOnce(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d, monitoring.Deps{})
+		first := time.Date(w.today.Year(), w.today.Month(), 1, 0, 0, 0, 0, time.UTC)
+		w.env.InTx(func(ctx context.Context, tx *db.Tx) error {
+			w.facility(t, tx, "F7", "apartment", "men", "006004", 20, 20, "A", "active")
+			for i, present := range []int{10, 11, 12, 13} { // the last three days of a month and the first of the next
+				w.presence(t, tx, "F7", int(first.Sub(w.today).Hours()/24)-3+i, present)
+			}
+			return nil
+		})
+		for k := range 10 {
+			got, err := monitoring.LatestPresences(context.Background(), d, first.AddDate(0, 0, k))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := monitoring.Presence{Facilities: 1, Present: 13, Places: 20}
+			if k > monitoring.PresenceWindow {
+				want = monitoring.Presence{}
+			}
+			p := got["006004"]
+			if p.Facilities != want.Facilities || p.Present != want.Present || p.Places != want.Places {
+				t.Errorf("%d days into the month: %+v; want %+v", k, p, want)
+			}
+		}
 	})
 }
