@@ -10,6 +10,7 @@ type Cell struct {
 	Places     int
 	Answers    [3]int // conforming, partial, non-conforming
 	Hidden     bool   // fewer than MinCell facilities: only "<3" is shown
+	Withheld   bool   // hidden too, so that the Hidden cell is not the total minus the others
 }
 
 // Answered is the number of answers with an outcome.
@@ -86,7 +87,28 @@ func analyse(ps []*profile, suppress bool) *Analysis {
 				*c = Cell{Label: c.Label, Hidden: true}
 			}
 		}
+		withholdComplement(t.Cells)
 		a.Tables = append(a.Tables, t)
 	}
 	return a
+}
+
+// withholdComplement is secondary suppression: the page shows the number
+// of active facilities, so a table's only hidden cell would be that total
+// minus the visible ones. The smallest visible cell with facilities is
+// hidden with it; then only the sum of the two can be worked out.
+func withholdComplement(cells []*Cell) {
+	var hidden int
+	var smallest *Cell
+	for _, c := range cells {
+		switch {
+		case c.Hidden:
+			hidden++
+		case c.Facilities > 0 && (smallest == nil || c.Facilities < smallest.Facilities):
+			smallest = c
+		}
+	}
+	if hidden == 1 && smallest != nil {
+		*smallest = Cell{Label: smallest.Label, Withheld: true}
+	}
 }

@@ -16,7 +16,8 @@ var exportHeader = []string{"Dimensione", "Classe", "Strutture", "Quota delle st
 	"Conformi (%)", "Parziali (%)", "Non conformi (%)", "Risposte"}
 
 // exportRows is the analysis as rows of text, in the page's language; a
-// hidden cell shows "<3" and nothing else, as on the page.
+// hidden cell shows "<3" and a withheld one "n.d.", and nothing else, as
+// on the page.
 func exportRows(p *page, a *Analysis) [][]string {
 	out := [][]string{translate(p, exportHeader)}
 	pct := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
@@ -26,6 +27,8 @@ func exportRows(p *page, a *Analysis) [][]string {
 			switch {
 			case c.Hidden:
 				row = append(row, "<"+strconv.Itoa(MinCell), "", "", "", "", "", "")
+			case c.Withheld:
+				row = append(row, "n.d.", "", "", "", "", "", "")
 			case c.Answered() == 0:
 				row = append(row, strconv.Itoa(c.Facilities), pct(t.Share(c, a.Active)), strconv.Itoa(c.Places), "", "", "", "0")
 			default:

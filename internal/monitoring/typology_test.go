@@ -42,12 +42,11 @@ func TestTypologyAnalysis(t *testing.T) {
 		t.Run("an analyst sees aggregates with small classes suppressed", func(t *testing.T) {
 			res := w.as(auth.RoleAnalyst).Get("/analisi/tipologie")
 			res.WantStatus(t, 200)
-			// Urban: F1 F2 F3, 54 places, the 2 conforming answers of F1's signed inspection.
-			res.WantBody(t, "<caption>", `<th scope="row">Comune urbano (da 10.000 abitanti)</th>`,
-				`<td class="text-end">3</td>`, "75,0%", `<td class="text-end">54</td>`, `<td class="text-end">100,0%</td>`,
-				// Rural: only F4, so hidden.
-				`<th scope="row">Comune rurale (meno di 10.000 abitanti)</th>
-    <td class="text-end">&lt;3</td>`)
+			// Rural: only F4, so hidden; urban (F1 F2 F3) is withheld with
+			// it, or 4 active facilities minus 3 urban would give F4 away.
+			res.WantBody(t, "<caption>", `<th scope="row">Comune rurale (meno di 10.000 abitanti)</th>
+    <td class="text-end">&lt;3</td>`, `<th scope="row">Comune urbano (da 10.000 abitanti)</th>
+    <td class="text-end"><abbr title="non disponibile">n.d.</abbr></td>`)
 			for _, name := range []string{"AL-CAS-F", "Struttura F", "Ente A", "Albera Ligure"} {
 				if strings.Contains(res.Body, name) {
 					t.Errorf("the analyst's view names %q", name)
@@ -63,6 +62,9 @@ func TestTypologyAnalysis(t *testing.T) {
 			// Rural: F4 with 60 places and I4's 11 answers (6 conforming, 3 partial, 2 non-conforming).
 			res.WantBody(t, `<th scope="row">Comune rurale (meno di 10.000 abitanti)</th>
     <td class="text-end">1</td>`, "54,5%", "27,3%", "18,2%")
+			// Urban: F1 F2 F3, 54 places, the 2 conforming answers of F1's signed inspection.
+			res.WantBody(t, `<th scope="row">Comune urbano (da 10.000 abitanti)</th>
+    <td class="text-end">3</td>`, "75,0%", `<td class="text-end">54</td>`, `<td class="text-end">100,0%</td>`)
 		})
 		t.Run("only analysts, the Prefettura and admins reach the analysis", func(t *testing.T) {
 			w.as(auth.RoleAdmin).Get("/analisi/tipologie").WantStatus(t, 200)
@@ -84,8 +86,10 @@ func TestTypologyExports(t *testing.T) {
 		if err != nil {
 			t.Fatalf("CSV: %v", err)
 		}
+		// Rural (F4 alone) is hidden, and urban with it: 4 active minus
+		// 3 urban would give it away.
 		want := map[string][]string{
-			"Comune urbano (da 10.000 abitanti)":      {"3", "75.0", "54", "100.0", "0.0", "0.0", "2"},
+			"Comune urbano (da 10.000 abitanti)":      {"n.d.", "", "", "", "", "", ""},
 			"Comune rurale (meno di 10.000 abitanti)": {"<3", "", "", "", "", "", ""},
 		}
 		checkRows(t, "CSV", rows, want)
