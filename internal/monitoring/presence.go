@@ -51,9 +51,9 @@ const latestPresencesSQL = `SELECT f.istat_code, COUNT(*), SUM(pm.last_present),
 
 // latestArgs are latestPresencesSQL's arguments on day today: the months
 // the window touches (the same one twice when it touches one), the window
-// and the later month. With the months as a list, SQLite seeks each
-// month's range of latest days on the roll-up's covering index; CROSS JOIN
-// keeps it from starting with every active facility instead.
+// and the later month. SQLite reads each month's entries of the roll-up's
+// covering month index; CROSS JOIN keeps it from starting with every
+// active facility and seeking its rows instead.
 func latestArgs(today time.Time) []any {
 	from := today.AddDate(0, 0, -PresenceWindow)
 	return []any{from.Format("2006-01"), today.Format("2006-01"), from, today, today.Format("2006-01")}

@@ -10,9 +10,11 @@ FROM (SELECT DISTINCT ON (facility_id, to_char(day, 'YYYY-MM')) facility_id, to_
       FROM presences ORDER BY facility_id, to_char(day, 'YYYY-MM'), day DESC) l
 WHERE l.facility_id = pm.facility_id AND l.month = pm.month;
 
--- The dashboard's read: the window's one or two months, then the range of
--- latest days, without touching the table.
-CREATE INDEX presence_months_latest ON presence_months (month, last_day, facility_id, last_present);
+-- Every read of the roll-up is by month (the month's occupancy, the
+-- twelve-month trend, the dashboard's current presences): the month index
+-- covers the figures, so those reads never visit the table.
+DROP INDEX presence_months_month;
+CREATE INDEX presence_months_month ON presence_months (month, facility_id, guest_days, days, last_day, last_present);
 
 -- The typology analysis sums every facility's signed outcomes: a covering
 -- index reads them without visiting 50,000 inspection rows.
@@ -20,6 +22,7 @@ CREATE INDEX inspections_outcomes ON inspections (facility_id, state, conforming
 
 -- +goose Down
 DROP INDEX inspections_outcomes;
-DROP INDEX presence_months_latest;
+DROP INDEX presence_months_month;
+CREATE INDEX presence_months_month ON presence_months (month, facility_id);
 ALTER TABLE presence_months DROP COLUMN last_present;
 ALTER TABLE presence_months DROP COLUMN last_day;
