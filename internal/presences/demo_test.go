@@ -98,6 +98,38 @@ func TestDemoSeedAndOccupancy(t *testing.T) {
 				}
 			}
 		})
+		t.Run("the database's groups, page by page, are the month grouped in Go", func(t *testing.T) {
+			ctx := context.Background()
+			first := parseMonth(month, dayOf(time.Now()))
+			facs, err := facilitiesIn(ctx, d, scope{all: true}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			totals, err := monthTotals(ctx, d, scope{all: true}, first)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, g := range []Grouping{ByFacility, ByMunicipality, ByBody} {
+				want := occupancy(facs, totals, g)
+				var got []Occupancy
+				for offset := 0; offset <= len(want); offset += 4 {
+					page, n, err := occupancyRows(ctx, d, scope{all: true}, first, g, 4, offset)
+					if err != nil || n != len(want) {
+						t.Fatalf("%s: %d groups, %v; want %d", g, n, err, len(want))
+					}
+					got = append(got, page...)
+				}
+				if len(got) != len(want) {
+					t.Fatalf("%s: pages hold %d groups; want %d", g, len(got), len(want))
+				}
+				for i := range want {
+					if got[i].Key != want[i].Key || got[i].Label != want[i].Label || got[i].Places != want[i].Places ||
+						got[i].Days != want[i].Days || math.Abs(got[i].Average-want[i].Average) > 1e-6 {
+						t.Errorf("%s row %d = %+v; want %+v", g, i, got[i], want[i])
+					}
+				}
+			}
+		})
 		t.Run("the export carries the same table", func(t *testing.T) {
 			res := officer.Get("/presenze/occupazione/" + month + "/export.csv?per=ente")
 			res.WantStatus(t, http.StatusOK)

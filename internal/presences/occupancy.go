@@ -2,7 +2,6 @@ package presences
 
 import (
 	"context"
-	"sort"
 	"strconv"
 	"time"
 
@@ -44,71 +43,53 @@ const (
 	ByBody         Grouping = "ente"
 )
 
-func (g Grouping) key(f *Facility) (string, string) {
+// sql is the grouping's key and label columns, over facilities f,
+// organisations o and municipalities m.
+func (g Grouping) sql() (key, label string) {
 	switch g {
 	case ByMunicipality:
-		return f.ISTATCode, f.Municipality
+		return "f.istat_code", "m.name"
 	case ByBody:
-		return strconv.FormatInt(f.BodyID, 10), f.BodyName
+		return "CAST(f.managing_body_id AS TEXT)", "o.name"
 	}
-	return f.Code, f.Code + " " + f.Name
+	return "f.code", "f.code || ' ' || f.name"
 }
 
-// monthTotals is every facility's guest-days and reported days in the
-// month starting on first within sc, by facility ID, from the roll-up
-// that every presence written keeps up to date.
-func monthTotals(ctx context.Context, q db.Querier, sc scope, first time.Time) (map[int64][2]int, error) {
+// occupancyRows is the month starting on first within sc grouped by g,
+// ordered by label, limit rows from offset (all of them when limit is 0),
+// and how many groups there are. The database does the sums from the
+// roll-up's covering month index: a national month is thousands of
+// facilities, and a page shows a hundred groups.
+func occupancyRows(ctx context.Context, q db.Querier, sc scope, first time.Time, g Grouping, limit, offset int) ([]Occupancy, int, error) {
+	key, label := g.sql()
 	where, args := sc.clause("f.managing_body_id")
-	rows, err := q.QueryContext(ctx, `SELECT pm.facility_id, pm.guest_days, pm.days FROM presence_months pm
-		JOIN facilities f ON f.id = pm.facility_id WHERE `+where+` AND pm.month = ?`, append(args, monthKey(first))...)
+	from := ` FROM presence_months pm CROSS JOIN facilities f
+		JOIN organisations o ON o.id = f.managing_body_id JOIN municipalities m ON m.istat_code = f.istat_code
+		WHERE f.id = pm.facility_id AND ` + where + ` AND pm.month = ? AND pm.days > 0`
+	args = append(args, monthKey(first))
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(DISTINCT `+key+`)`+from, args...).Scan(&n); err != nil {
+		return nil, 0, err
+	}
+	page := ""
+	if limit > 0 {
+		page = " LIMIT " + strconv.Itoa(limit) + " OFFSET " + strconv.Itoa(offset)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+key+`, `+label+`, SUM(CAST(pm.guest_days AS DOUBLE PRECISION) / pm.days),
+		SUM(f.contracted_places), SUM(pm.days)`+from+` GROUP BY `+key+`, `+label+` ORDER BY `+label+`, `+key+page, args...)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer rows.Close()
-	out := map[int64][2]int{}
+	var out []Occupancy
 	for rows.Next() {
-		var id int64
-		var sum, n int
-		if err := rows.Scan(&id, &sum, &n); err != nil {
-			return nil, err
+		var o Occupancy
+		if err := rows.Scan(&o.Key, &o.Label, &o.Average, &o.Places, &o.Days); err != nil {
+			return nil, 0, err
 		}
-		out[id] = [2]int{sum, n}
+		out = append(out, o)
 	}
-	return out, rows.Err()
-}
-
-// occupancy groups the month's figures of facs by g, ordered by label;
-// facilities without reports in the month are left out.
-func occupancy(facs []*Facility, totals map[int64][2]int, g Grouping) []Occupancy {
-	groups := map[string]*Occupancy{}
-	for _, f := range facs {
-		t, ok := totals[f.ID]
-		if !ok || t[1] == 0 {
-			continue
-		}
-		key, label := g.key(f)
-		o := groups[key]
-		if o == nil {
-			o = &Occupancy{Key: key, Label: label}
-			groups[key] = o
-		}
-		o.add(float64(t[0])/float64(t[1]), f.ContractedPlaces, t[1])
-	}
-	out := make([]Occupancy, 0, len(groups))
-	for _, o := range groups {
-		out = append(out, *o)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Label < out[j].Label })
-	return out
-}
-
-// total is the whole scope as one row.
-func total(rows []Occupancy) Occupancy {
-	t := Occupancy{Label: "Totale"}
-	for _, r := range rows {
-		t.add(r.Average, r.Places, r.Days)
-	}
-	return t
+	return out, n, rows.Err()
 }
 
 // trend is the scope's total for each of the twelve months ending with

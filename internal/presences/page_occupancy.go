@@ -3,7 +3,6 @@ package presences
 import (
 	"encoding/csv"
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 
@@ -21,17 +20,16 @@ type occupancyPage struct {
 	Month     time.Time
 	Grouping  Grouping
 	Groupings []web.Option
-	Rows      []Occupancy // the current page of the table
+	Rows      []Occupancy // the current page of the table, every row in the export
 	Total     Occupancy   // every row, not just the page
 	Pager     *web.Pager
-	all       []Occupancy // every row, for the export
 	Trend     []Occupancy
 	CSV       string
 }
 
-// occupancyData computes the month's table and the twelve-month trend for
-// the user's scope.
-func (h *Handler) occupancyData(r *http.Request, month string) (*occupancyPage, error) {
+// occupancyData computes the month's table (one page of it, or all of it
+// for the export) and the twelve-month trend for the user's scope.
+func (h *Handler) occupancyData(r *http.Request, month string, all bool) (*occupancyPage, error) {
 	sc := scopeOf(web.UserOf(r))
 	q := r.URL.Query()
 	g := Grouping(q.Get("per"))
@@ -39,22 +37,23 @@ func (h *Handler) occupancyData(r *http.Request, month string) (*occupancyPage, 
 		g = ByFacility
 	}
 	first := parseMonth(month, dayOf(time.Now()))
-	facs, err := facilitiesIn(r.Context(), h.db, sc, false)
-	if err != nil {
-		return nil, err
-	}
-	totals, err := monthTotals(r.Context(), h.db, sc, first)
-	if err != nil {
-		return nil, err
-	}
 	p := &occupancyPage{Page: h.web.NewPage(r, "Occupazione"), Month: first, Grouping: g, Groupings: groupings}
-	rows := occupancy(facs, totals, g)
-	p.Total = total(rows)
-	p.all = rows
-	p.Rows, p.Pager = pageOf(&p.Page, rows, q, "/presenze/occupazione")
+	limit, page := occupancyPerPage, web.PageNumber(q)
+	if all {
+		limit, page = 0, 1
+	}
+	rows, n, err := occupancyRows(r.Context(), h.db, sc, first, g, limit, (page-1)*occupancyPerPage)
+	if err != nil {
+		return nil, err
+	}
+	p.Rows = rows
+	p.Pager = web.NewPager(&p.Page, page, occupancyPerPage, n, web.ListURL("/presenze/occupazione", q))
 	if p.Trend, err = trend(r.Context(), h.db, sc, first); err != nil {
 		return nil, err
 	}
+	// The trend's last month is the month shown: its total is the table's.
+	p.Total = p.Trend[len(p.Trend)-1]
+	p.Total.Key, p.Total.Label = "", "Totale"
 	// The query string is always there: a crawler following links skips
 	// them, and a download is not a page to check.
 	p.CSV = "/presenze/occupazione/" + first.Format("2006-01") + "/export.csv?per=" + string(g)
@@ -67,15 +66,8 @@ func (h *Handler) occupancyData(r *http.Request, month string) (*occupancyPage, 
 // facilities, and the CSV export has them all.
 const occupancyPerPage = 100
 
-// pageOf is the requested page of rows and its pager.
-func pageOf(p *web.Page, rows []Occupancy, q url.Values, path string) ([]Occupancy, *web.Pager) {
-	pager := web.NewPager(p, web.PageNumber(q), occupancyPerPage, len(rows), web.ListURL(path, q))
-	from := min((pager.Current-1)*occupancyPerPage, len(rows))
-	return rows[from:min(from+occupancyPerPage, len(rows))], pager
-}
-
 func (h *Handler) occupancy(w http.ResponseWriter, r *http.Request) {
-	p, err := h.occupancyData(r, r.URL.Query().Get("mese"))
+	p, err := h.occupancyData(r, r.URL.Query().Get("mese"), false)
 	if err != nil {
 		h.web.Error(w, r, err)
 		return
@@ -86,7 +78,7 @@ func (h *Handler) occupancy(w http.ResponseWriter, r *http.Request) {
 // occupancyCSV exports the page's two tables, semicolon separated as
 // spreadsheets set to Italian expect.
 func (h *Handler) occupancyCSV(w http.ResponseWriter, r *http.Request) {
-	p, err := h.occupancyData(r, r.PathValue("mese"))
+	p, err := h.occupancyData(r, r.PathValue("mese"), true)
 	if err != nil {
 		h.web.Error(w, r, err)
 		return
@@ -95,7 +87,7 @@ func (h *Handler) occupancyCSV(w http.ResponseWriter, r *http.Request) {
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
 	_ = cw.Write([]string{"periodo", string(p.Grouping), "presenze_medie", "posti_convenzionati", "tasso_occupazione", "giorni_rilevati"})
-	for _, o := range append(p.all, p.Total) {
+	for _, o := range append(p.Rows, p.Total) {
 		_ = cw.Write(csvRow(p.Month.Format("2006-01"), o))
 	}
 	for _, o := range p.Trend {
