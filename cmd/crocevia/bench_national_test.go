@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -117,6 +118,12 @@ func placeholders(b *testing.B, m *Main, code string) *strings.Replacer {
 // benchPage asks for path until the benchmark has its figure, failing on
 // anything but 200.
 func benchPage(b *testing.B, h http.Handler, session *http.Cookie, path string) {
+	cpu := processCPU()
+	defer func() {
+		// CPU time of this process per page: all of the work on SQLite,
+		// a figure the machine's other load inflates far less than wall time.
+		b.ReportMetric(float64((processCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	}()
 	for b.Loop() {
 		req := httptest.NewRequest("GET", path, nil)
 		req.AddCookie(session)
@@ -167,4 +174,13 @@ func BenchmarkNationalPage(b *testing.B) {
 		b.Skip("CROCEVIA_BENCH_PAGE names the page to measure, e.g. /mappa")
 	}
 	benchNational(b, []string{p})
+}
+
+// processCPU is the user and system time this process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
