@@ -18,6 +18,7 @@ import (
 	"github.com/crocevia/crocevia/internal/platform/notify"
 	"github.com/crocevia/crocevia/internal/platform/web"
 	"github.com/crocevia/crocevia/internal/presences"
+	"github.com/crocevia/crocevia/internal/questions"
 )
 
 // registerModules builds every room and adds its routes, navigation and
@@ -64,6 +65,12 @@ func (m *Main) registerModules() error {
 		return err
 	}
 	mods = append(mods, cont)
+	// [questions] the logged-in workflow of Medi-AL
+	qflow, err := questions.New(questions.Deps{Web: m.Web, DB: m.DB, Files: m.Files, Notify: m.Notify})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, qflow)
 	// [facilities]
 	fac, err := facilities.New(facilities.Deps{Web: m.Web, Auth: m.Auth})
 	if err != nil {
