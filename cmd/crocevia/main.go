@@ -6,12 +6,15 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+
+	"github.com/crocevia/crocevia/internal/questions"
 )
 
 func main() {
@@ -53,6 +56,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdAudit(ctx, rest, stdout, stderr)
 	case "demo":
 		return cmdDemo(ctx, rest, stdout, stderr)
+	case "faq":
+		return cmdFAQ(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -73,8 +78,39 @@ Commands:
   backup OUT     write a consistent copy of the SQLite database to OUT while serving
   audit verify   recompute the audit trail's hash chain and name the first broken entry
   demo           load the demo data of the province; --scale national adds synthetic data
+  faq import F   import a FAQ collection (CSV or JSON) as published Q&As; --dry-run only reports
   help           show this text
 
 Every command takes --data DIR and --database URL (or CROCEVIA_DATA_DIR and
 CROCEVIA_DATABASE_URL); "crocevia <command> -h" lists its flags.
 `
+
+// cmdFAQ is `crocevia faq import [--dry-run] FILE`: the per-row report of
+// a FAQ collection, and its new rows written unless --dry-run.
+func cmdFAQ(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "import" {
+		fmt.Fprint(stderr, "usage: crocevia faq import [--dry-run] FILE\n")
+		return errUsage
+	}
+	var dryRun bool
+	cfg, fs, err := parseFlags("faq import", args[1:], stderr, func(fs *flag.FlagSet) {
+		fs.BoolVar(&dryRun, "dry-run", false, "only print the per-row report, write nothing")
+	})
+	if err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprint(stderr, "usage: crocevia faq import [--dry-run] FILE\n")
+		return errUsage
+	}
+	data, err := os.ReadFile(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	d, err := openDB(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return describe(questions.ImportCommand(ctx, d, data, dryRun, stdout))
+}

@@ -95,6 +95,12 @@ func (m *Main) registerModules() error {
 		return err
 	}
 	mods = append(mods, mon)
+	// [questions tools] FAQ import and reports.
+	qtools, err := questions.NewTools(questions.ToolsDeps{Web: m.Web, DB: m.DB})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, qtools)
 	// [api]
 	tokens := &apitoken.Store{DB: m.DB}
 	tok, err := apitoken.New(apitoken.Deps{Web: m.Web, Auth: m.Auth, Store: tokens})
@@ -139,16 +145,23 @@ func (m *Main) oidcConfig() *account.OIDCConfig {
 // demoSeeders are the modules' demo data loaders, run after the platform's.
 func (m *Main) demoSeeders() []demo.Seeder {
 	return []demo.Seeder{facilities.DemoSeed, presences.DemoSeed, presences.DemoSeedInvoices, inspections.DemoSeed,
-		contestations.DemoSeed}
+		contestations.DemoSeed, questions.DemoSeed}
 }
 
 // nationalSeeders are the modules' national-scale synthetic data loaders.
 // The registry's comes first: the others load its facilities.
 func (m *Main) nationalSeeders() []demo.NationalSeeder {
 	return []demo.NationalSeeder{facilities.NationalSeedAt(nationalScale), presences.NationalSeedAt(nationalScale),
-		inspections.NationalSeedAt(nationalScale)}
+		inspections.NationalSeedAt(nationalScale), questions.NationalSeedAt(nationalQuestions())}
 }
 
 // nationalScale is the size `demo --scale national` loads; the command's
 // test swaps in a small country.
 var nationalScale = demo.National
+
+// nationalQuestions is how many published Q&As the national load adds:
+// 100,000 at the national scale, proportionally fewer when a test swaps
+// in a smaller country.
+func nationalQuestions() int {
+	return questions.NationalQuestions * nationalScale.Facilities / demo.National.Facilities
+}
