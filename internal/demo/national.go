@@ -91,7 +91,7 @@ func LoadNational(ctx context.Context, d *db.DB, out io.Writer, seeders ...Natio
 
 // analysed are the tables the national load fills.
 var analysed = []string{"organisations", "users", "memberships", "facilities", "facility_history", "facility_documents",
-	"contracts", "contract_facilities", "contract_penalties", "presences", "inspections", "inspection_members",
+	"contracts", "contract_facilities", "contract_penalties", "presences", "presence_months", "inspections", "inspection_members",
 	"inspection_answers", "corrective_actions"}
 
 type mun struct{ code, name string }

@@ -52,12 +52,12 @@ func RebuildMonths(ctx context.Context, q db.Querier) error {
 	if q.Dialect() == db.Postgres {
 		ym = "to_char(day, 'YYYY-MM')"
 	}
-	_, err := q.ExecContext(ctx, `INSERT INTO presence_months (facility_id, month, guest_days, days, last_day)
-		SELECT facility_id, `+ym+`, SUM(present), COUNT(*), MAX(day) FROM presences GROUP BY facility_id, `+ym)
-	if err != nil {
-		return err
-	}
-	_, err = q.ExecContext(ctx, `UPDATE presence_months SET last_present = (SELECT p.present FROM presences p
-		WHERE p.facility_id = presence_months.facility_id AND p.day = presence_months.last_day)`)
+	// The latest day's guests come in the same statement: a second pass
+	// updating every row would leave PostgreSQL a table of dead tuples.
+	_, err := q.ExecContext(ctx, `INSERT INTO presence_months (facility_id, month, guest_days, days, last_day, last_present)
+		SELECT g.facility_id, g.ym, g.guests, g.n, g.last, p.present
+		FROM (SELECT facility_id, `+ym+` AS ym, SUM(present) AS guests, COUNT(*) AS n, MAX(day) AS last
+			FROM presences GROUP BY facility_id, `+ym+`) g
+		JOIN presences p ON p.facility_id = g.facility_id AND p.day = g.last`)
 	return err
 }
