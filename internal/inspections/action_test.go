@@ -164,6 +164,9 @@ func TestActionReview(t *testing.T) {
 		t.Run("the facility's trend counts each signed inspection's answers", func(t *testing.T) {
 			officer.Get("/azioni-correttive?facility=AL-CAS-0101").WantBody(t, "Andamento della conformità", "</td><td>1</td><td>1</td>")
 		})
+		t.Run("the facility is found by its code as typed", func(t *testing.T) {
+			officer.Get("/azioni-correttive?facility=+al-cas-0101+").WantBody(t, "Andamento della conformità", "AL-CAS-0101 ·")
+		})
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/crocevia/crocevia/internal/platform/web"
@@ -15,13 +16,12 @@ func actionURL(id int64) string { return actionsURL + "/" + itoa(id) }
 
 type actionListPage struct {
 	web.Page
-	Actions    []*Action
-	States     []web.Option
-	Facilities []web.Option
-	Facility   string
-	Trend      []TrendRow
-	Filtered   bool
-	Now        time.Time
+	Actions  []*Action
+	States   []web.Option
+	Facility string
+	Trend    []TrendRow
+	Filtered bool
+	Now      time.Time
 }
 
 func actionFilterOf(q url.Values) ActionFilter {
@@ -29,7 +29,7 @@ func actionFilterOf(q url.Values) ActionFilter {
 	if v := ActionState(q.Get("state")); codeLabel(ActionStates, string(v)) != string(v) {
 		fl.State = &v
 	}
-	if v := q.Get("facility"); v != "" {
+	if v := strings.ToUpper(strings.TrimSpace(q.Get("facility"))); v != "" {
 		fl.FacilityCode = &v
 	}
 	return fl
@@ -49,22 +49,20 @@ func (h *Handler) actionList(w http.ResponseWriter, r *http.Request) {
 	h.web.Render(w, r, "inspections/actions.html", p)
 }
 
-// fillActionList loads the list, the facility options and, when one
-// facility is chosen and the user sees some of its actions, its trend.
+// fillActionList loads the list and, when one facility is chosen and the
+// user sees some of its actions, its trend. The facility is typed as its
+// code: at the national scale a select would list thousands.
 func (h *Handler) fillActionList(ctx context.Context, p *actionListPage, sc ActionScope, fl ActionFilter) error {
 	var err error
 	if p.Actions, err = h.store.Actions(ctx, sc, fl, p.Now); err != nil {
 		return err
 	}
-	all, err := h.store.Actions(ctx, sc, ActionFilter{FacilityCode: fl.FacilityCode}, p.Now)
-	if err != nil {
-		return err
-	}
-	if p.Facilities, err = h.store.ActionFacilities(ctx, sc); err != nil {
-		return err
-	}
-	if fl.FacilityCode == nil || len(all) == 0 {
+	if fl.FacilityCode == nil {
 		return nil
+	}
+	all, err := h.store.Actions(ctx, sc, ActionFilter{FacilityCode: fl.FacilityCode}, p.Now)
+	if err != nil || len(all) == 0 {
+		return err
 	}
 	p.Facility = all[0].FacilityCode + " · " + all[0].FacilityName
 	p.Trend, err = h.store.Trend(ctx, *fl.FacilityCode)
