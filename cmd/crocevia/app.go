@@ -52,6 +52,9 @@ type Main struct {
 	ExtraWorkers func(*river.Workers)
 
 	periodic []*river.PeriodicJob
+	// closers are the modules' background work to finish (and flush)
+	// before the database closes.
+	closers []io.Closer
 
 	demo, synthetic atomic.Bool
 	server          *http.Server
@@ -255,6 +258,9 @@ func (m *Main) Close() error {
 	}
 	if m.Jobs != nil && m.jobsStarted {
 		errs = append(errs, m.Jobs.Stop(ctx))
+	}
+	for _, c := range m.closers {
+		errs = append(errs, c.Close())
 	}
 	if m.DB != nil {
 		errs = append(errs, m.DB.Close())

@@ -101,6 +101,13 @@ func (m *Main) registerModules() error {
 		return err
 	}
 	mods = append(mods, qtools)
+	// [faq] the public FAQ of the questions: anonymous, cached in memory.
+	faq, err := questions.NewFAQ(questions.FAQDeps{Web: m.Web, DB: m.DB, BaseURL: m.Config.BaseURL})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, faq)
+	m.closers = append(m.closers, faq) // flushes the view counts it batches
 	// [api]
 	tokens := &apitoken.Store{DB: m.DB}
 	tok, err := apitoken.New(apitoken.Deps{Web: m.Web, Auth: m.Auth, Store: tokens})

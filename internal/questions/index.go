@@ -14,19 +14,22 @@ import (
 const searchKind = "faq"
 
 // Reindex makes the search index agree with question id: a published
-// public question is indexed with its published answer, anything else is
-// taken out. It also bumps the publication generation, so every instance
-// drops the public pages and searches it cached. Call it in the
+// public question is indexed with its published answer, tagged with its
+// topic's ID (the FAQ's topic filter), anything else is taken out. It
+// also bumps the publication generation, so every instance drops the
+// public pages and searches it cached. Call it in the
 // transaction that changed the question.
 func Reindex(ctx context.Context, q db.Querier, id int64) error {
 	var title, body, answer string
-	err := q.QueryRowContext(ctx, `SELECT q.title, q.body, a.body FROM questions q
+	var topic int64
+	err := q.QueryRowContext(ctx, `SELECT q.title, q.body, a.body, q.topic_id FROM questions q
 		JOIN question_answers a ON a.id = q.answer_id
-		WHERE q.id = ? AND q.state = ? AND q.visibility = ?`, id, Published, Public).Scan(&title, &body, &answer)
+		WHERE q.id = ? AND q.state = ? AND q.visibility = ?`, id, Published, Public).Scan(&title, &body, &answer, &topic)
 	ref := strconv.FormatInt(id, 10)
 	switch {
 	case err == nil:
-		err = search.Index(ctx, q, search.Doc{Kind: searchKind, Ref: ref, Title: title, Body: body + "\n\n" + answer})
+		err = search.Index(ctx, q, search.Doc{Kind: searchKind, Ref: ref, Tag: strconv.FormatInt(topic, 10),
+			Title: title, Body: body + "\n\n" + answer})
 	case errors.Is(err, db.ErrNotFound) || errors.Is(err, sql.ErrNoRows):
 		err = search.Remove(ctx, q, searchKind, ref)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/crocevia/crocevia/internal/demo"
 	"github.com/crocevia/crocevia/internal/platform/db"
+	"github.com/crocevia/crocevia/internal/platform/search"
 )
 
 // NationalQuestions is how many published Q&As the national scale loads.
@@ -73,9 +74,13 @@ func NationalSeedAt(n int) demo.NationalSeeder {
 	}
 }
 
-// natFinish bumps the publication generation once, and refreshes the
-// planners' statistics of the tables just filled.
+// natFinish recounts the search vocabulary the bulk index bypassed, bumps
+// the publication generation once, and refreshes the planners' statistics
+// of the tables just filled.
 func natFinish(ctx context.Context, d *db.DB) error {
+	if err := search.RebuildVocabulary(ctx, d, searchKind); err != nil {
+		return err
+	}
 	if _, err := d.ExecContext(ctx, `UPDATE question_generation SET generation = generation + 1 WHERE id = 1`); err != nil {
 		return err
 	}

@@ -111,18 +111,17 @@ type natIndex struct {
 func newNatIndex(tx *db.Tx) *natIndex {
 	x := &natIndex{tx: tx, postgres: tx.Dialect() == db.Postgres}
 	if !x.postgres {
-		x.docs = db.NewBulk(tx, "search_docs", []string{"rowid_ref", "kind", "ref"}, 1000)
+		x.docs = db.NewBulk(tx, "search_docs", []string{"rowid_ref", "kind", "ref", "tag"}, 1000)
 		x.fts = db.NewBulk(tx, "search_index", []string{"rowid", "kind", "ref", "title", "body"}, 500).After(x.docs)
 	}
 	return x
 }
 
-// add queues one document; tag is its topic, as Reindex tags it once the
-// index keeps tags.
+// add queues one document; tag is its topic, as Reindex tags it.
 func (x *natIndex) add(ctx context.Context, ref, tag, title, body string) error {
 	title, body = search.Normalize(title), search.Normalize(body)
 	if x.postgres {
-		x.pending = append(x.pending, []any{searchKind, ref, title, body, title, body})
+		x.pending = append(x.pending, []any{searchKind, ref, tag, title, body, title, body})
 		if len(x.pending) == 500 {
 			return x.flushPostgres(ctx)
 		}
@@ -135,7 +134,7 @@ func (x *natIndex) add(ctx context.Context, ref, tag, title, body string) error 
 	}
 	id := x.next
 	x.next++
-	if err := x.docs.Add(ctx, id, searchKind, ref); err != nil {
+	if err := x.docs.Add(ctx, id, searchKind, ref, tag); err != nil {
 		return err
 	}
 	return x.fts.Add(ctx, id, searchKind, ref, title, body)
@@ -147,12 +146,12 @@ func (x *natIndex) flushPostgres(ctx context.Context) error {
 	if len(x.pending) == 0 {
 		return nil
 	}
-	row := `(?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))`
-	args := make([]any, 0, 6*len(x.pending))
+	row := `(?, ?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))`
+	args := make([]any, 0, 7*len(x.pending))
 	for _, p := range x.pending {
 		args = append(args, p...)
 	}
-	q := `INSERT INTO search_index (kind, ref, title, body, tsv) VALUES ` + strings.TrimSuffix(strings.Repeat(row+",", len(x.pending)), ",")
+	q := `INSERT INTO search_index (kind, ref, tag, title, body, tsv) VALUES ` + strings.TrimSuffix(strings.Repeat(row+",", len(x.pending)), ",")
 	x.pending = x.pending[:0]
 	_, err := x.tx.ExecContext(ctx, q, args...)
 	return err

@@ -10,13 +10,17 @@ import (
 // stored, and the SQL of a match. Both engines receive text already
 // normalised, so they only split on spaces and never stem again.
 type engine interface {
-	index(ctx context.Context, q db.Querier, kind, ref, title, body string) error
+	index(ctx context.Context, q db.Querier, kind, ref, tag, title, body string) error
 	remove(ctx context.Context, q db.Querier, kind, ref string) error
-	// search returns the SQL counting the documents that match every term
-	// (limited to kind unless it is ""), the SQL of a page of them, best
-	// first, and the arguments both take; the page also takes limit and
-	// offset after them.
-	search(terms []term, kind string) (count, hits string, args []any)
+	// stored returns the normalised title and body of a document, "" when
+	// it is not indexed: what the vocabulary must forget when it changes.
+	stored(ctx context.Context, q db.Querier, kind, ref string) (string, error)
+	// texts is the SQL of the normalised title and body of every document
+	// of a kind (its one argument).
+	texts() string
+	// search plans a query for the documents that match every term,
+	// limited to kind unless it is "" and to tag unless it is "".
+	search(terms []term, kind, tag string) plan
 }
 
 func engineFor(q db.Querier) engine {
@@ -24,4 +28,17 @@ func engineFor(q db.Querier) engine {
 		return postgresEngine{}
 	}
 	return sqliteEngine{}
+}
+
+// plan is the SQL of a search: how many documents match, a page of them
+// best first, and the same page ranked among the RankWindow most recently
+// indexed matches only; the pages also take limit and offset after their
+// arguments.
+type plan struct {
+	count        string
+	countArgs    []any
+	hits         string
+	hitsArgs     []any
+	windowed     string
+	windowedArgs []any
 }

@@ -9,23 +9,28 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/crocevia/crocevia/internal/platform/db"
 )
 
 // Doc is one indexed document: Kind says which module owns it, as one
 // lowercase word of letters and digits (e.g. "faq"); Ref is the owner's ID
-// for it.
+// for it; Tag, optional, a category within the kind (the FAQ's topic) that
+// a search may be limited to.
 type Doc struct {
 	Kind  string
 	Ref   string
+	Tag   string
 	Title string
 	Body  string
 }
 
-// Request is a search: Kind limits it to one module's documents ("" for all).
+// Request is a search: Kind limits it to one module's documents ("" for
+// all), Tag to one category of that kind ("" for all; only with a Kind).
 type Request struct {
 	Kind   string
+	Tag    string
 	Text   string
 	Limit  int
 	Offset int
@@ -43,6 +48,14 @@ const (
 	DefaultLimit = 20
 	MaxLimit     = 100
 )
+
+// RankWindow bounds the work of a query that matches many documents.
+// Ranking reads every match, so a common word among 100,000 documents
+// would cost a hundred milliseconds; beyond RankWindow matches only the
+// RankWindow most recently indexed ones are ranked (the newest answers are
+// also the likeliest to be current), and the count stays exact. A page
+// past the window falls back to ranking every match.
+const RankWindow = 1000
 
 var (
 	errNoKey   = errors.New("search: document needs a kind and a ref")
@@ -70,9 +83,17 @@ func Index(ctx context.Context, q db.Querier, doc Doc) error {
 	if !validKind(doc.Kind) {
 		return errBadKind
 	}
-	err := engineFor(q).index(ctx, q, doc.Kind, doc.Ref, Normalize(doc.Title), Normalize(doc.Body))
+	e := engineFor(q)
+	old, err := e.stored(ctx, q, doc.Kind, doc.Ref)
 	if err != nil {
 		return fmt.Errorf("search: index %s/%s: %w", doc.Kind, doc.Ref, err)
+	}
+	title, body := Normalize(doc.Title), Normalize(doc.Body)
+	if err := e.index(ctx, q, doc.Kind, doc.Ref, doc.Tag, title, body); err != nil {
+		return fmt.Errorf("search: index %s/%s: %w", doc.Kind, doc.Ref, err)
+	}
+	if err := countTerms(ctx, q, doc.Kind, old, title+" "+body); err != nil {
+		return fmt.Errorf("search: vocabulary %s/%s: %w", doc.Kind, doc.Ref, err)
 	}
 	return nil
 }
@@ -80,7 +101,15 @@ func Index(ctx context.Context, q db.Querier, doc Doc) error {
 // Remove takes a document out of the index; removing one that is not there
 // is not an error.
 func Remove(ctx context.Context, q db.Querier, kind, ref string) error {
-	if err := engineFor(q).remove(ctx, q, kind, ref); err != nil {
+	e := engineFor(q)
+	old, err := e.stored(ctx, q, kind, ref)
+	if err == nil {
+		err = e.remove(ctx, q, kind, ref)
+	}
+	if err == nil {
+		err = countTerms(ctx, q, kind, old, "")
+	}
+	if err != nil {
 		return fmt.Errorf("search: remove %s/%s: %w", kind, ref, err)
 	}
 	return nil
@@ -99,16 +128,27 @@ func Query(ctx context.Context, q db.Querier, req Request) ([]Hit, int, error) {
 	if len(terms) == 0 {
 		return nil, 0, nil
 	}
-	count, hitsSQL, args := engineFor(q).search(terms, req.Kind)
+	tag := req.Tag
+	if req.Kind == "" {
+		tag = ""
+	}
+	if err := completeWords(ctx, q, req.Kind, terms); err != nil {
+		return nil, 0, err
+	}
+	pl := engineFor(q).search(terms, req.Kind, tag)
 	var total int
-	if err := q.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+	if err := q.QueryRowContext(ctx, pl.count, pl.countArgs...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("search: count: %w", err)
 	}
 	if total == 0 {
 		return nil, 0, nil
 	}
 	limit, offset := page(req)
-	hits, err := queryHits(ctx, q, hitsSQL, append(args, limit, offset)...)
+	hitsSQL, args := pl.hits, pl.hitsArgs
+	if total > RankWindow && offset+limit <= RankWindow {
+		hitsSQL, args = pl.windowed, pl.windowedArgs
+	}
+	hits, err := queryHits(ctx, q, hitsSQL, append(slices.Clone(args), limit, offset)...)
 	return hits, total, err
 }
 
@@ -135,4 +175,25 @@ func queryHits(ctx context.Context, q db.Querier, query string, args ...any) ([]
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
+}
+
+// completeWords drops the prefix match of the last word when the
+// vocabulary of kind holds it as a whole word: the word was finished, and
+// a prefix would make the engine merge every longer word starting with it
+// (for "permess", dozens) before matching anything.
+func completeWords(ctx context.Context, q db.Querier, kind string, terms []term) error {
+	last := &terms[len(terms)-1]
+	if !last.prefix || kind == "" {
+		return nil
+	}
+	var docs int
+	err := q.QueryRowContext(ctx, `SELECT docs FROM search_terms WHERE kind = ? AND term = ?`, kind, last.stem).Scan(&docs)
+	switch {
+	case errors.Is(err, db.ErrNotFound):
+		return nil
+	case err != nil:
+		return fmt.Errorf("search: vocabulary: %w", err)
+	}
+	last.prefix = docs == 0
+	return nil
 }

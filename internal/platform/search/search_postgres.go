@@ -2,6 +2,9 @@ package search
 
 import (
 	"context"
+	"errors"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/crocevia/crocevia/internal/platform/db"
@@ -18,12 +21,21 @@ type postgresEngine struct{}
 // SQLite; normalisation 1 divides by the log of the length, as bm25 does.
 const postgresRank = `ts_rank('{0.1, 0.1, 0.2, 1.0}', tsv, query, 1)`
 
-func (postgresEngine) index(ctx context.Context, q db.Querier, kind, ref, title, body string) error {
-	_, err := q.ExecContext(ctx, `INSERT INTO search_index (kind, ref, title, body, tsv)
-		VALUES (?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))
-		ON CONFLICT (kind, ref) DO UPDATE SET title = excluded.title, body = excluded.body, tsv = excluded.tsv`,
-		kind, ref, title, body, title, body)
+func (postgresEngine) index(ctx context.Context, q db.Querier, kind, ref, tag, title, body string) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO search_index (kind, ref, tag, title, body, tsv)
+		VALUES (?, ?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B'))
+		ON CONFLICT (kind, ref) DO UPDATE SET tag = excluded.tag, title = excluded.title, body = excluded.body, tsv = excluded.tsv`,
+		kind, ref, tag, title, body, title, body)
 	return err
+}
+
+func (postgresEngine) stored(ctx context.Context, q db.Querier, kind, ref string) (string, error) {
+	var title, body string
+	err := q.QueryRowContext(ctx, `SELECT title, body FROM search_index WHERE kind = ? AND ref = ?`, kind, ref).Scan(&title, &body)
+	if errors.Is(err, db.ErrNotFound) {
+		return "", nil
+	}
+	return title + " " + body, err
 }
 
 func (postgresEngine) remove(ctx context.Context, q db.Querier, kind, ref string) error {
@@ -31,9 +43,16 @@ func (postgresEngine) remove(ctx context.Context, q db.Querier, kind, ref string
 	return err
 }
 
+func (postgresEngine) texts() string {
+	return `SELECT title, body FROM search_index WHERE kind = ?`
+}
+
 // search quotes every stem as a tsquery lexeme and ANDs them; the last may
-// be a prefix (:*).
-func (postgresEngine) search(terms []term, kind string) (count, hits string, args []any) {
+// be a prefix (:*). The window reads the newest matches walking the
+// (kind, seq) index backwards and checking each row until it has
+// RankWindow of them, then ranks those: a condition on seq instead would
+// leave the planner reading every match through the text index.
+func (postgresEngine) search(terms []term, kind, tag string) plan {
 	parts := make([]string, len(terms))
 	for i, t := range terms {
 		parts[i] = "'" + t.stem + "'"
@@ -41,13 +60,23 @@ func (postgresEngine) search(terms []term, kind string) (count, hits string, arg
 			parts[i] += ":*"
 		}
 	}
-	args = []any{strings.Join(parts, " & ")}
+	args := []any{strings.Join(parts, " & ")}
 	filter := ""
 	if kind != "" {
 		filter, args = " AND kind = ?", append(args, kind)
 	}
-	count = `SELECT COUNT(*) FROM search_index WHERE tsv @@ to_tsquery('simple', ?)` + filter
-	hits = `SELECT kind, ref, ` + postgresRank + ` AS score FROM search_index, to_tsquery('simple', ?) AS query
-		WHERE tsv @@ query` + filter + ` ORDER BY score DESC, ref LIMIT ? OFFSET ?`
-	return count, hits, args
+	if tag != "" {
+		filter, args = filter+" AND tag = ?", append(args, tag)
+	}
+	hits := `SELECT kind, ref, ` + postgresRank + ` AS score FROM search_index, to_tsquery('simple', ?) AS query
+		WHERE tsv @@ query` + filter
+	order := ` ORDER BY score DESC, ref LIMIT ? OFFSET ?`
+	window := ` AND seq >= (SELECT seq FROM search_index WHERE tsv @@ to_tsquery('simple', ?)` + filter +
+		` ORDER BY seq DESC LIMIT 1 OFFSET ` + strconv.Itoa(RankWindow-1) + `)`
+	return plan{
+		count:     `SELECT COUNT(*) FROM search_index WHERE tsv @@ to_tsquery('simple', ?)` + filter,
+		countArgs: args,
+		hits:      hits + order, hitsArgs: args,
+		windowed: hits + window + order, windowedArgs: append(slices.Clone(args), args...),
+	}
 }

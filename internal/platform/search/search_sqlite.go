@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"errors"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/crocevia/crocevia/internal/platform/db"
@@ -17,10 +19,10 @@ type sqliteEngine struct{}
 // weight A against B does on PostgreSQL.
 const sqliteRank = `bm25(0.0, 0.0, 5.0, 1.0)`
 
-func (sqliteEngine) index(ctx context.Context, q db.Querier, kind, ref, title, body string) error {
+func (sqliteEngine) index(ctx context.Context, q db.Querier, kind, ref, tag, title, body string) error {
 	var rowid int64
-	err := q.QueryRowContext(ctx, `INSERT INTO search_docs (kind, ref) VALUES (?, ?)
-		ON CONFLICT (kind, ref) DO UPDATE SET kind = excluded.kind RETURNING rowid_ref`, kind, ref).Scan(&rowid)
+	err := q.QueryRowContext(ctx, `INSERT INTO search_docs (kind, ref, tag) VALUES (?, ?, ?)
+		ON CONFLICT (kind, ref) DO UPDATE SET tag = excluded.tag RETURNING rowid_ref`, kind, ref, tag).Scan(&rowid)
 	if err != nil {
 		return err
 	}
@@ -46,12 +48,30 @@ func (sqliteEngine) remove(ctx context.Context, q db.Querier, kind, ref string) 
 	return err
 }
 
+func (sqliteEngine) stored(ctx context.Context, q db.Querier, kind, ref string) (string, error) {
+	var title, body string
+	err := q.QueryRowContext(ctx, `SELECT i.title, i.body FROM search_docs d JOIN search_index i ON i.rowid = d.rowid_ref
+		WHERE d.kind = ? AND d.ref = ?`, kind, ref).Scan(&title, &body)
+	if errors.Is(err, db.ErrNotFound) {
+		return "", nil
+	}
+	return title + " " + body, err
+}
+
+func (sqliteEngine) texts() string {
+	return `SELECT i.title, i.body FROM search_docs d JOIN search_index i ON i.rowid = d.rowid_ref WHERE d.kind = ?`
+}
+
 // search quotes every stem, so nothing the user types is read as FTS5
-// syntax, and ANDs them; the last may be a prefix. The kind is matched in
-// the index too: filtering it outside would read every matching row.
-// ORDER BY rank lets FTS5 sort by bm25 itself and read only the rows of the
-// page.
-func (sqliteEngine) search(terms []term, kind string) (count, hits string, args []any) {
+// syntax, and ANDs them; the last may be a prefix. The count matches the
+// kind in the index too: filtering it outside would read every matching
+// row. The ranked pages filter the kind outside the index instead: bm25
+// weighs every phrase of the expression by how many documents hold it, and
+// for the kind's phrase that is a walk over every document of the kind on
+// each query. ORDER BY rank lets FTS5 sort by bm25 itself and read only
+// the rows of the page. The tag sits outside the full-text index, in
+// search_docs: the filter reads the tag's rowids once.
+func (sqliteEngine) search(terms []term, kind, tag string) plan {
 	parts := make([]string, len(terms))
 	for i, t := range terms {
 		parts[i] = `"` + t.stem + `"`
@@ -59,12 +79,30 @@ func (sqliteEngine) search(terms []term, kind string) (count, hits string, args 
 			parts[i] += "*"
 		}
 	}
-	expr := "{title body}: (" + strings.Join(parts, " ") + ")"
+	words := "{title body}: (" + strings.Join(parts, " ") + ")"
+	matchAll, matchWords, filter := []any{words}, []any{words}, ""
 	if kind != "" {
-		expr = `kind: "` + kind + `" AND ` + expr
+		matchAll = []any{`kind: "` + kind + `" AND ` + words}
+		filter, matchWords = " AND kind = ?", append(matchWords, kind)
 	}
-	count = `SELECT COUNT(*) FROM search_index WHERE search_index MATCH ?`
-	hits = `SELECT kind, ref, -rank FROM search_index
-		WHERE search_index MATCH ? AND rank MATCH '` + sqliteRank + `' ORDER BY rank LIMIT ? OFFSET ?`
-	return count, hits, []any{expr}
+	if tag != "" {
+		tagged := ` AND rowid IN (SELECT rowid_ref FROM search_docs WHERE kind = ? AND tag = ?)`
+		filter += tagged
+		matchAll = append(matchAll, kind, tag)
+		matchWords = append(matchWords, kind, tag)
+	}
+	allFilter := strings.TrimPrefix(filter, " AND kind = ?")
+	rank := ` AND rank MATCH '` + sqliteRank + `' ORDER BY rank LIMIT ? OFFSET ?`
+	hits := `SELECT kind, ref, -rank FROM search_index WHERE search_index MATCH ?` + filter
+	// The window: FTS5 walks its doclists backwards by rowid to the
+	// RankWindow-th newest match, then ranks within a rowid range, which
+	// it reads directly.
+	window := ` AND rowid >= (SELECT rowid FROM search_index WHERE search_index MATCH ?` + allFilter +
+		` ORDER BY rowid DESC LIMIT 1 OFFSET ` + strconv.Itoa(RankWindow-1) + `)`
+	return plan{
+		count:     `SELECT COUNT(*) FROM search_index WHERE search_index MATCH ?` + allFilter,
+		countArgs: matchAll,
+		hits:      hits + rank, hitsArgs: matchWords,
+		windowed: hits + window + rank, windowedArgs: append(slices.Clone(matchWords), matchAll...),
+	}
 }

@@ -1,0 +1,55 @@
+package search_test
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/crocevia/crocevia/internal/platform/db"
+	"github.com/crocevia/crocevia/internal/platform/dbtest"
+	"github.com/crocevia/crocevia/internal/platform/search"
+)
+
+// TestRankWindow: a query matching more than RankWindow documents ranks
+// only the RankWindow most recently indexed ones on its first pages, and
+// still counts every match; a page past the window ranks them all.
+func TestRankWindow(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		const old = 5 // indexed first, with the word in the title too: the best matches overall
+		err := d.InTx(context.Background(), func(tx *db.Tx) error {
+			for i := range search.RankWindow + old {
+				doc := search.Doc{Kind: "faq", Ref: strconv.Itoa(i), Title: "Domanda " + strconv.Itoa(i),
+					Body: "Come si chiede il permesso di soggiorno?"}
+				if i < old {
+					doc.Title = "Permesso di soggiorno: domanda " + strconv.Itoa(i)
+				}
+				if err := search.Index(context.Background(), tx, doc); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		refs, total := mustQuery(t, d, search.Request{Kind: "faq", Text: "permesso", Limit: 20})
+		if total != search.RankWindow+old || len(refs) != 20 {
+			t.Fatalf("%d hits of %d; want 20 of %d", len(refs), total, search.RankWindow+old)
+		}
+		for _, r := range refs {
+			if n, _ := strconv.Atoi(strings.TrimPrefix(r, "faq/")); n < old {
+				t.Errorf("the first page ranks %s, older than the window", r)
+			}
+		}
+		refs, _ = mustQuery(t, d, search.Request{Kind: "faq", Text: "permesso", Limit: 20, Offset: search.RankWindow})
+		if len(refs) != old {
+			t.Errorf("past the window: %v; want the last %d of the full ranking", refs, old)
+		}
+		// Fewer matches than the window: everything is ranked, titles first.
+		refs, _ = mustQuery(t, d, search.Request{Kind: "faq", Text: "permesso domanda 3", Limit: 5})
+		if len(refs) == 0 || refs[0] != "faq/3" {
+			t.Errorf("a narrow query ranks %v; want faq/3 first", refs)
+		}
+	})
+}
