@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test of the public FAQ: seeds N synthetic Q&As (default 5000; set
-# CROCEVIA_FAQ_BENCH_QAS=100000 for the national scale) into a fresh SQLite
+# CROCEVIA_BENCH_FAQ_N=100000 for the national scale) into a fresh SQLite
 # data folder (or DATABASE_URL, a PostgreSQL database), serves it on
 # loopback and drives it with 32 clients, reporting req/s, latency
 # percentiles and the server's resident memory.

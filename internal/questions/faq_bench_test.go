@@ -2,104 +2,30 @@ package questions
 
 import (
 	"context"
-	"math/rand/v2"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/crocevia/crocevia/internal/platform/db"
 	"github.com/crocevia/crocevia/internal/platform/dbtest"
+	"github.com/crocevia/crocevia/internal/platform/municipalities"
 )
-
-// benchQAs is how many synthetic Q&As the benchmarks load;
-// CROCEVIA_FAQ_BENCH_QAS=100000 measures the national scale.
-func benchQAs() int {
-	if n, err := strconv.Atoi(os.Getenv("CROCEVIA_FAQ_BENCH_QAS")); err == nil && n > 0 {
-		return n
-	}
-	return 5000
-}
-
-var benchWords = strings.Fields(`permesso soggiorno rinnovo questura prefettura accoglienza residenza anagrafe
-	comune lavoro contratto tirocinio scuola iscrizione corso lingua italiana mediazione mediatore culturale
-	salute tessera sanitaria medico ospedale famiglia minore ricongiungimento cittadinanza domanda documento
-	passaporto codice fiscale casa affitto centro servizio sportello appuntamento richiesta protezione
-	internazionale asilo rifugiato commissione ricorso tribunale avvocato assistenza legale orientamento
-	formazione professionale università borsa studio trasporto abbonamento banca conto corrente città`)
-
-// benchVocabulary adds a few thousand made-up words, so that frequencies
-// spread out as in real text.
-func benchVocabulary() []string {
-	syl := strings.Fields("ba ce di fo gu la me ni po ru sa te vi zo ca re to na li mo")
-	ends := strings.Fields("a e i o zione mento tore ità")
-	vocab := slices.Clone(benchWords)
-	for i := range 4000 {
-		vocab = append(vocab, syl[i%20]+syl[(i/20)%20]+syl[(i/400)%20]+ends[i%len(ends)])
-	}
-	return vocab
-}
-
-// seedFAQ loads n published public Q&As over the topics in one transaction.
-func seedFAQ(b testing.TB, d *db.DB, n int) {
-	b.Helper()
-	vocab := benchVocabulary()
-	z := rand.NewZipf(rand.New(rand.NewPCG(1, 2)), 1.1, 4, uint64(len(vocab)-1))
-	text := func(k int) string {
-		ws := make([]string, k)
-		for i := range ws {
-			ws[i] = vocab[z.Uint64()]
-		}
-		return strings.Join(ws, " ")
-	}
-	topics := []string{"permessi", "asilo", "accoglienza", "anagrafe", "salute", "scuola", "lavoro", "cittadinanza"}
-	ctx, now := context.Background(), time.Now().UTC()
-	// Batches of a few hundred: on PostgreSQL, updating the same rows (the
-	// generation, the counts of common stems) thousands of times in one
-	// transaction makes every update walk a longer chain of row versions.
-	for from := 0; from < n; from += 250 {
-		if err := d.InTx(ctx, func(tx *db.Tx) error {
-			return seedBatch(ctx, tx, from, min(from+250, n), text, topics, now)
-		}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func seedBatch(ctx context.Context, tx *db.Tx, from, to int, text func(int) string, topics []string, now time.Time) error {
-	for i := from; i < to; i++ {
-		var id, aid int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO questions (title, body, topic_id, visibility, state, published_at, created_at, updated_at)
-				VALUES (?, ?, (SELECT id FROM question_topics WHERE slug = ?), ?, ?, ?, ?, ?) RETURNING id`,
-			text(8), text(40), topics[i%len(topics)], Public, Published, now, now, now).Scan(&id)
-		if err != nil {
-			return err
-		}
-		err = tx.QueryRowContext(ctx, `INSERT INTO question_answers (question_id, version, body, state, validated_at, authority_name, created_at, updated_at)
-				VALUES (?, 1, ?, ?, ?, 'Questura di Alessandria', ?, ?) RETURNING id`, id, text(120), AnswerValidated, now, now, now).Scan(&aid)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE questions SET answer_id = ? WHERE id = ?`, aid, id); err != nil {
-			return err
-		}
-		if err := Reindex(ctx, tx, id); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // benchWorld opens each database once per benchmark and seeds it.
 func benchWorlds(b *testing.B, fn func(b *testing.B, w *faqWorld)) {
 	for _, tg := range dbtest.Targets(b) {
 		b.Run(tg.Name, func(b *testing.B) {
 			d := dbtest.Open(b, tg)
-			seedFAQ(b, d, benchQAs())
+			start := time.Now()
+			if err := NationalSeedAt(benchN())(context.Background(), d, io.Discard); err != nil {
+				b.Fatal(err)
+			}
+			b.Logf("%s: %d Q&As loaded in %s", tg.Name, benchN(), time.Since(start).Round(time.Millisecond))
 			fn(b, mustFAQ(b, d))
 		})
 	}
@@ -123,9 +49,9 @@ func BenchmarkFAQSearch(b *testing.B) {
 	benchWorlds(b, func(b *testing.B, w *faqWorld) {
 		for _, c := range []struct{ name, q string }{
 			{"common", "permesso"},
-			{"rare", "ricorso"},
-			{"two-words", "tessera sanitaria"},
-			{"typo", "sanitria"},
+			{"rare", "Quargnento"},
+			{"two-words", "rinnovare permesso"},
+			{"typo", "ricongiungimeto"},
 		} {
 			b.Run(c.name, func(b *testing.B) {
 				ctx := context.Background()
@@ -168,7 +94,7 @@ func BenchmarkFAQPage(b *testing.B) {
 					}
 					i++
 					start := time.Now()
-					get(b, "/faq/"+strconv.Itoa(1+i%benchQAs()))
+					get(b, "/faq/"+strconv.Itoa(1+i%benchN()))
 					ds = append(ds, time.Since(start))
 				}
 				reportPercentiles(b, ds)
@@ -198,5 +124,10 @@ func TestFAQSeedLoadData(t *testing.T) {
 	if err := d.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	seedFAQ(t, d, benchQAs())
+	if err := municipalities.Load(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := NationalSeedAt(benchN())(ctx, d, io.Discard); err != nil {
+		t.Fatal(err)
+	}
 }
