@@ -5,9 +5,8 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/crocevia/crocevia/internal/platform/files"
+	"github.com/crocevia/crocevia/internal/platform/tabular"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
@@ -73,7 +72,7 @@ func (t *Tools) reportsXLSX(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	x, err := reportWorkbook(rows)
+	x, err := tabular.Workbook(rows, 2)
 	if err == nil {
 		web.Attachment(w, files.TypeXLSX, "rapporti-domande.xlsx")
 		err = x.Write(w)
@@ -81,24 +80,4 @@ func (t *Tools) reportsXLSX(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		t.web.Error(w, r, err)
 	}
-}
-
-// reportWorkbook is one sheet; figures are numbers, labels stay text.
-func reportWorkbook(rows [][]string) (*excelize.File, error) {
-	x := excelize.NewFile()
-	sheet := x.GetSheetName(0)
-	for i, row := range rows {
-		cells := make([]any, len(row))
-		for j, v := range row {
-			cells[j] = v
-			if n, err := strconv.ParseFloat(v, 64); err == nil && i > 0 && j > 1 {
-				cells[j] = n
-			}
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := x.SetSheetRow(sheet, cell, &cells); err != nil {
-			return nil, err
-		}
-	}
-	return x, nil
 }

@@ -37,3 +37,19 @@ func TestBlank(t *testing.T) {
 		t.Fatal("Blank misjudges a row")
 	}
 }
+
+func TestWorkbookWritesFiguresAsNumbers(t *testing.T) {
+	x, err := Workbook([][]string{{"Classe", "Strutture"}, {"12", "5"}, {"Rurale", "<3"}}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// excelize writes numbers untyped and text as shared strings.
+	want := map[string]excelize.CellType{"A2": excelize.CellTypeSharedString, "B2": excelize.CellTypeUnset,
+		"B3": excelize.CellTypeSharedString}
+	for cell, w := range want {
+		got, err := x.GetCellType(x.GetSheetName(0), cell)
+		if err != nil || got != w {
+			t.Errorf("%s: type %v (%v); want %v", cell, got, err, w)
+		}
+	}
+}
