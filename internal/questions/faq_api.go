@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/crocevia/crocevia/internal/platform/apperr"
+	"github.com/crocevia/crocevia/internal/platform/search"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
@@ -13,7 +14,9 @@ import (
 type apiResults struct {
 	Results []apiHit `json:"results"`
 	Total   int      `json:"total"`
-	Page    int      `json:"page"`
+	// More says the matches are more than Total, where the count stops.
+	More bool `json:"more,omitempty"`
+	Page int  `json:"page"`
 	// Corrected is the query run instead of one that found nothing.
 	Corrected string `json:"corrected,omitempty"`
 }
@@ -59,7 +62,10 @@ func (f *FAQ) api(w http.ResponseWriter, r *http.Request) {
 			if err != nil {
 				return nil, err
 			}
-			res.Total, res.Corrected = found.Total, found.Corrected
+			res.Total, res.More, res.Corrected = found.Total, found.More(), found.Corrected
+			if res.More {
+				res.Total = search.MaxCount
+			}
 			for _, h := range found.Hits {
 				res.Results = append(res.Results, apiHit{ID: h.ID, Title: string(h.Title), Snippet: string(h.Snippet),
 					Topic: h.TopicSlug, TopicName: h.TopicName, Score: h.Score,

@@ -25,7 +25,7 @@ const faqMaxQuery = 200
 
 // faqResults is one page of a search of the FAQ.
 type faqResults struct {
-	Total int
+	Total int // up to search.MaxCount+1: see More
 	Page  int
 	Hits  []faqHit
 	// Corrected is the query actually run when the one typed found nothing
@@ -43,6 +43,12 @@ type faqHit struct {
 	TopicName string
 	Score     float64
 }
+
+// More reports whether more answers match than the count goes to.
+func (r *faqResults) More() bool { return search.More(r.Total) }
+
+// MaxCount is where the count stops.
+func (r *faqResults) MaxCount() int { return search.MaxCount }
 
 // searchFAQ runs a search of the published public questions, of one topic
 // unless topic is nil. A query that finds nothing is tried once more with

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/crocevia/crocevia/internal/platform/db"
 )
@@ -42,3 +43,6 @@ type plan struct {
 	windowed     string
 	windowedArgs []any
 }
+
+// countLimit stops a count at MaxCount+1 matches.
+var countLimit = " LIMIT " + strconv.Itoa(MaxCount+1)

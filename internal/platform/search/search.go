@@ -49,12 +49,20 @@ const (
 	MaxLimit     = 100
 )
 
+// MaxCount bounds the count of a query's matches: counting every match of
+// a common word reads every matching document on PostgreSQL. Query reports
+// MaxCount+1 for "more than MaxCount" (see More).
+const MaxCount = RankWindow
+
+// More reports whether a total from Query means "more than MaxCount".
+func More(total int) bool { return total > MaxCount }
+
 // RankWindow bounds the work of a query that matches many documents.
 // Ranking reads every match, so a common word among 100,000 documents
 // would cost a hundred milliseconds; beyond RankWindow matches only the
 // RankWindow most recently indexed ones are ranked (the newest answers are
-// also the likeliest to be current), and the count stays exact. A page
-// past the window falls back to ranking every match.
+// also the likeliest to be current). A page past the window falls back to
+// ranking every match.
 const RankWindow = 1000
 
 var (
@@ -117,7 +125,7 @@ func Remove(ctx context.Context, q db.Querier, kind, ref string) error {
 
 // Query returns one page of the documents matching every word of req.Text,
 // most relevant first (a word in the title counts more than in the body),
-// and how many match in all. The last word also matches as a prefix, so a
+// and how many match in all, up to MaxCount+1 (More). The last word also matches as a prefix, so a
 // word still being typed finds its completions. Text made only of stop
 // words matches nothing.
 func Query(ctx context.Context, q db.Querier, req Request) ([]Hit, int, error) {

@@ -74,7 +74,7 @@ func (postgresEngine) search(terms []term, kind, tag string) plan {
 	window := ` AND seq >= (SELECT seq FROM search_index WHERE tsv @@ to_tsquery('simple', ?)` + filter +
 		` ORDER BY seq DESC LIMIT 1 OFFSET ` + strconv.Itoa(RankWindow-1) + `)`
 	return plan{
-		count:     `SELECT COUNT(*) FROM search_index WHERE tsv @@ to_tsquery('simple', ?)` + filter,
+		count:     `SELECT COUNT(*) FROM (SELECT 1 FROM search_index WHERE tsv @@ to_tsquery('simple', ?)` + filter + countLimit + `) AS c`,
 		countArgs: args,
 		hits:      hits + order, hitsArgs: args,
 		windowed: hits + window + order, windowedArgs: append(slices.Clone(args), args...),

@@ -100,7 +100,7 @@ func (sqliteEngine) search(terms []term, kind, tag string) plan {
 	window := ` AND rowid >= (SELECT rowid FROM search_index WHERE search_index MATCH ?` + allFilter +
 		` ORDER BY rowid DESC LIMIT 1 OFFSET ` + strconv.Itoa(RankWindow-1) + `)`
 	return plan{
-		count:     `SELECT COUNT(*) FROM search_index WHERE search_index MATCH ?` + allFilter,
+		count:     `SELECT COUNT(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?` + allFilter + countLimit + `)`,
 		countArgs: matchAll,
 		hits:      hits + rank, hitsArgs: matchWords,
 		windowed: hits + window + rank, windowedArgs: append(slices.Clone(matchWords), matchAll...),
