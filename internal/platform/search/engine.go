@@ -31,11 +31,14 @@ func engineFor(q db.Querier) engine {
 	return sqliteEngine{}
 }
 
-// plan is the SQL of a search: how many documents match, a page of them
-// best first, and the same page ranked among the RankWindow most recently
-// indexed matches only; the pages also take limit and offset after their
-// arguments.
+// plan is the SQL of a search: how many documents match (up to
+// MaxCount+1), a page of them best first, and the same page ranked among
+// the RankWindow+1 most recently indexed matches only; or, when counted is
+// set, one query for the page whose rows also carry the count. The pages
+// also take limit and offset after their arguments.
 type plan struct {
+	counted      string
+	countedArgs  []any
 	count        string
 	countArgs    []any
 	hits         string

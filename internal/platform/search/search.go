@@ -52,18 +52,18 @@ const (
 // MaxCount bounds the count of a query's matches: counting every match of
 // a common word reads every matching document on PostgreSQL. Query reports
 // MaxCount+1 for "more than MaxCount" (see More).
-const MaxCount = RankWindow
+const MaxCount = 1000
 
 // More reports whether a total from Query means "more than MaxCount".
 func More(total int) bool { return total > MaxCount }
 
 // RankWindow bounds the work of a query that matches many documents.
 // Ranking reads every match, so a common word among 100,000 documents
-// would cost a hundred milliseconds; beyond RankWindow matches only the
-// RankWindow most recently indexed ones are ranked (the newest answers are
-// also the likeliest to be current). A page past the window falls back to
-// ranking every match.
-const RankWindow = 1000
+// would cost a hundred milliseconds; beyond MaxCount matches only the
+// RankWindow+1 most recently indexed ones are ranked (the newest answers
+// are also the likeliest to be current), which is also as far as the
+// count goes.
+const RankWindow = MaxCount
 
 var (
 	errNoKey   = errors.New("search: document needs a kind and a ref")
@@ -144,6 +144,10 @@ func Query(ctx context.Context, q db.Querier, req Request) ([]Hit, int, error) {
 		return nil, 0, err
 	}
 	pl := engineFor(q).search(terms, req.Kind, tag)
+	limit, offset := page(req)
+	if pl.counted != "" {
+		return countedHits(ctx, q, pl, limit, offset)
+	}
 	var total int
 	if err := q.QueryRowContext(ctx, pl.count, pl.countArgs...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("search: count: %w", err)
@@ -151,13 +155,37 @@ func Query(ctx context.Context, q db.Querier, req Request) ([]Hit, int, error) {
 	if total == 0 {
 		return nil, 0, nil
 	}
-	limit, offset := page(req)
 	hitsSQL, args := pl.hits, pl.hitsArgs
-	if total > RankWindow && offset+limit <= RankWindow {
+	if More(total) {
 		hitsSQL, args = pl.windowed, pl.windowedArgs
 	}
 	hits, err := queryHits(ctx, q, hitsSQL, append(slices.Clone(args), limit, offset)...)
 	return hits, total, err
+}
+
+// countedHits runs a plan whose page carries the count of the window it
+// ranked: one query where the count would read the same rows again. A page
+// past the end has no row to carry it, so the count is asked apart.
+func countedHits(ctx context.Context, q db.Querier, pl plan, limit, offset int) ([]Hit, int, error) {
+	rows, err := q.QueryContext(ctx, pl.counted, append(slices.Clone(pl.countedArgs), limit, offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("search: query: %w", err)
+	}
+	defer rows.Close()
+	var hits []Hit
+	total := 0
+	for rows.Next() {
+		var h Hit
+		if err := rows.Scan(&h.Kind, &h.Ref, &h.Score, &total); err != nil {
+			return nil, 0, fmt.Errorf("search: scan: %w", err)
+		}
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil || len(hits) > 0 || offset == 0 {
+		return hits, total, err
+	}
+	err = q.QueryRowContext(ctx, pl.count, pl.countArgs...).Scan(&total)
+	return nil, total, err
 }
 
 func page(req Request) (limit, offset int) {

@@ -48,10 +48,10 @@ func (postgresEngine) texts() string {
 }
 
 // search quotes every stem as a tsquery lexeme and ANDs them; the last may
-// be a prefix (:*). The window reads the newest matches walking the
-// (kind, seq) index backwards and checking each row until it has
-// RankWindow of them, then ranks those: a condition on seq instead would
-// leave the planner reading every match through the text index.
+// be a prefix (:*). Its page ranks the newest matches, read walking the
+// (kind, seq) index backwards and checking each row until there are
+// RankWindow+1 of them: a condition on seq instead would leave the planner
+// reading every match through the text index.
 func (postgresEngine) search(terms []term, kind, tag string) plan {
 	parts := make([]string, len(terms))
 	for i, t := range terms {
@@ -68,15 +68,17 @@ func (postgresEngine) search(terms []term, kind, tag string) plan {
 	if tag != "" {
 		filter, args = filter+" AND tag = ?", append(args, tag)
 	}
-	hits := `SELECT kind, ref, ` + postgresRank + ` AS score FROM search_index, to_tsquery('simple', ?) AS query
-		WHERE tsv @@ query` + filter
-	order := ` ORDER BY score DESC, ref LIMIT ? OFFSET ?`
-	window := ` AND seq >= (SELECT seq FROM search_index WHERE tsv @@ to_tsquery('simple', ?)` + filter +
-		` ORDER BY seq DESC LIMIT 1 OFFSET ` + strconv.Itoa(RankWindow-1) + `)`
+	// The newest RankWindow+1 matches, read walking the (kind, seq) index
+	// backwards for a common word or through the text index for a rare
+	// one, are ranked and counted in the same pass.
+	newest := `SELECT kind, ref, tsv FROM search_index WHERE tsv @@ to_tsquery('simple', ?)` + filter +
+		` ORDER BY seq DESC LIMIT ` + strconv.Itoa(RankWindow+1)
+	ranked := `SELECT kind, ref, ` + postgresRank + ` AS score, COUNT(*) OVER () AS n
+		FROM (` + newest + `) AS w, to_tsquery('simple', ?) AS query`
 	return plan{
-		count:     `SELECT COUNT(*) FROM (SELECT 1 FROM search_index WHERE tsv @@ to_tsquery('simple', ?)` + filter + countLimit + `) AS c`,
-		countArgs: args,
-		hits:      hits + order, hitsArgs: args,
-		windowed: hits + window + order, windowedArgs: append(slices.Clone(args), args...),
+		count:       `SELECT COUNT(*) FROM (SELECT 1 FROM search_index WHERE tsv @@ to_tsquery('simple', ?)` + filter + countLimit + `) AS c`,
+		countArgs:   args,
+		counted:     `SELECT kind, ref, score, n FROM (` + ranked + `) AS r ORDER BY score DESC, ref LIMIT ? OFFSET ?`,
+		countedArgs: append(slices.Clone(args), args[0]),
 	}
 }

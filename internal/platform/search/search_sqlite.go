@@ -95,10 +95,10 @@ func (sqliteEngine) search(terms []term, kind, tag string) plan {
 	rank := ` AND rank MATCH '` + sqliteRank + `' ORDER BY rank LIMIT ? OFFSET ?`
 	hits := `SELECT kind, ref, -rank FROM search_index WHERE search_index MATCH ?` + filter
 	// The window: FTS5 walks its doclists backwards by rowid to the
-	// RankWindow-th newest match, then ranks within a rowid range, which
-	// it reads directly.
+	// (RankWindow+1)-th newest match, then ranks within a rowid range,
+	// which it reads directly.
 	window := ` AND rowid >= (SELECT rowid FROM search_index WHERE search_index MATCH ?` + allFilter +
-		` ORDER BY rowid DESC LIMIT 1 OFFSET ` + strconv.Itoa(RankWindow-1) + `)`
+		` ORDER BY rowid DESC LIMIT 1 OFFSET ` + strconv.Itoa(RankWindow) + `)`
 	return plan{
 		count:     `SELECT COUNT(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?` + allFilter + countLimit + `)`,
 		countArgs: matchAll,

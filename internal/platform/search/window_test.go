@@ -11,12 +11,15 @@ import (
 	"github.com/crocevia/crocevia/internal/platform/search"
 )
 
-// TestRankWindow: a query matching more than RankWindow documents ranks
-// only the RankWindow most recently indexed ones on its first pages, and
-// counts up to "more than MaxCount"; a page past the window ranks them all.
+// TestRankWindow: a query matching more than MaxCount documents ranks only
+// the RankWindow+1 most recently indexed ones, and counts up to "more than
+// MaxCount".
 func TestRankWindow(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		const old = 5 // indexed first, with the word in the title too: the best matches overall
+		// The old ones are indexed first, with the word in the title too:
+		// the best matches overall; the oldest of them fall outside the window.
+		const old = 10
+		outside := search.RankWindow + old - (search.RankWindow + 1)
 		err := d.InTx(context.Background(), func(tx *db.Tx) error {
 			for i := range search.RankWindow + old {
 				doc := search.Doc{Kind: "faq", Ref: strconv.Itoa(i), Title: "Domanda " + strconv.Itoa(i),
@@ -38,13 +41,16 @@ func TestRankWindow(t *testing.T) {
 			t.Fatalf("%d hits of %d; want 20 of more than %d", len(refs), total, search.MaxCount)
 		}
 		for _, r := range refs {
-			if n, _ := strconv.Atoi(strings.TrimPrefix(r, "faq/")); n < old {
+			if n, _ := strconv.Atoi(strings.TrimPrefix(r, "faq/")); n < outside {
 				t.Errorf("the first page ranks %s, older than the window", r)
 			}
 		}
+		if refs[0] != "faq/"+strconv.Itoa(outside) {
+			t.Errorf("first hit %s; want faq/%d, the one title match within the window", refs[0], outside)
+		}
 		refs, _ = mustQuery(t, d, search.Request{Kind: "faq", Text: "permesso", Limit: 20, Offset: search.RankWindow})
-		if len(refs) != old {
-			t.Errorf("past the window: %v; want the last %d of the full ranking", refs, old)
+		if len(refs) != 1 {
+			t.Errorf("the window's last page: %v; want its last match", refs)
 		}
 		// Fewer matches than the window: everything is ranked, titles first.
 		refs, _ = mustQuery(t, d, search.Request{Kind: "faq", Text: "permesso domanda 3", Limit: 5})
