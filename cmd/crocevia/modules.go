@@ -71,6 +71,7 @@ func (m *Main) registerModules() error {
 		return err
 	}
 	mods = append(mods, qflow)
+	m.periodic = append(m.periodic, questions.ReviewJob(m.Workers, qflow.Store()))
 	// [facilities]
 	fac, err := facilities.New(facilities.Deps{Web: m.Web, Auth: m.Auth})
 	if err != nil {
