@@ -2,10 +2,9 @@ package facilities
 
 import (
 	"errors"
-	"io"
 	"net/http"
 
-	"github.com/crocevia/crocevia/internal/platform/apperr"
+	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
@@ -34,29 +33,8 @@ func (h *Handler) importForm(w http.ResponseWriter, r *http.Request) {
 	h.web.Render(w, r, "facilities/import.html", h.importPage(r, nil))
 }
 
-// uploaded reads the file of the form field "file".
-func uploaded(r *http.Request) ([]byte, error) {
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return nil, apperr.Wrap(apperr.TooLarge, "Il file supera la dimensione massima consentita.", err)
-		}
-		return nil, apperr.Fields{"file": "Scegli il file da importare."}.Err()
-	}
-	f, _, err := r.FormFile("file")
-	if err != nil {
-		return nil, apperr.Fields{"file": "Scegli il file da importare."}.Err()
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxImport+1))
-	if err == nil && len(data) > maxImport {
-		err = apperr.Errorf(apperr.TooLarge, "Il file supera la dimensione massima consentita.")
-	}
-	return data, err
-}
-
 func (h *Handler) importPreview(w http.ResponseWriter, r *http.Request) {
-	data, err := uploaded(r)
+	data, err := files.ReadUpload(r, "file", maxImport)
 	var rep *ImportReport
 	if err == nil {
 		rep, err = h.store.PreviewImport(r.Context(), web.UserOf(r), data)
@@ -71,7 +49,7 @@ func (h *Handler) importPreview(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) importConfirm(w http.ResponseWriter, r *http.Request) {
 	ctx, u := r.Context(), web.UserOf(r)
-	data, err := uploaded(r)
+	data, err := files.ReadUpload(r, "file", maxImport)
 	if err == nil {
 		_, err = h.store.ConfirmImport(ctx, u, data, r.PostFormValue("digest"))
 	}

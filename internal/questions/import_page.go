@@ -3,10 +3,10 @@ package questions
 import (
 	"encoding/base64"
 	"errors"
-	"io"
 	"net/http"
 
 	"github.com/crocevia/crocevia/internal/platform/apperr"
+	"github.com/crocevia/crocevia/internal/platform/files"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
@@ -35,29 +35,8 @@ func (t *Tools) importForm(w http.ResponseWriter, r *http.Request) {
 	t.web.Render(w, r, "questionstools/import.html", t.newImportPage(r, nil, nil))
 }
 
-// importUpload reads the form field "file".
-func importUpload(r *http.Request) ([]byte, error) {
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return nil, apperr.Wrap(apperr.TooLarge, "Il file supera la dimensione massima consentita.", err)
-		}
-		return nil, apperr.Fields{"file": "Scegli il file da importare."}.Err()
-	}
-	f, _, err := r.FormFile("file")
-	if err != nil {
-		return nil, apperr.Fields{"file": "Scegli il file da importare."}.Err()
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxImportSize+1))
-	if err == nil && len(data) > maxImportSize {
-		err = apperr.Errorf(apperr.TooLarge, "Il file supera la dimensione massima consentita.")
-	}
-	return data, err
-}
-
 func (t *Tools) importPreview(w http.ResponseWriter, r *http.Request) {
-	data, err := importUpload(r)
+	data, err := files.ReadUpload(r, "file", maxImportSize)
 	var rep *ImportReport
 	if err == nil {
 		rep, err = PreviewImport(r.Context(), t.db, data)

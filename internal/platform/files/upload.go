@@ -75,3 +75,26 @@ func (p *partReader) Read(b []byte) (int, error) {
 	}
 	return n, err
 }
+
+// ReadUpload reads whole the one file sent in field, for an import that is
+// checked row by row before anything is stored: no file is a field error,
+// one over max bytes (or a body cut at the server's limit) is TooLarge.
+func ReadUpload(r *http.Request, field string, max int) ([]byte, error) {
+	if err := r.ParseMultipartForm(multipartMemory); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, apperr.Wrap(apperr.TooLarge, "Il file supera la dimensione massima consentita.", err)
+		}
+		return nil, apperr.Fields{field: "Scegli il file da importare."}.Err()
+	}
+	f, _, err := r.FormFile(field)
+	if err != nil {
+		return nil, apperr.Fields{field: "Scegli il file da importare."}.Err()
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
+	if err == nil && len(data) > max {
+		err = apperr.Errorf(apperr.TooLarge, "Il file supera la dimensione massima consentita.")
+	}
+	return data, err
+}
