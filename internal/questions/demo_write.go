@@ -95,7 +95,7 @@ func (s *demoSeed) answer(ctx context.Context, qid int64, version int, body, ref
 		return 0, err
 	}
 	parsed, _ := parseReferences(refs)
-	return aid, toolsWriteRefs(ctx, s.tx, aid, parsed)
+	return aid, flowWriteReferences(ctx, s.tx, aid, parsed)
 }
 
 func (s *demoSeed) event(ctx context.Context, qid, user int64, at time.Time, from, to State, note string) error {

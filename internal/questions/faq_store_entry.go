@@ -102,26 +102,8 @@ func (s *faqStore) answer(ctx context.Context, e *faqEntry, n int) error {
 		a.ValidatedAt = &validated.Time
 	}
 	a.State = AnswerValidated
-	a.References, err = s.references(ctx, a.ID)
+	a.References, err = flowReferences(ctx, s.db, a.ID)
 	return err
-}
-
-func (s *faqStore) references(ctx context.Context, answerID int64) ([]Reference, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT norm, article, circular, url FROM question_references
-		WHERE answer_id = ? ORDER BY position, id`, answerID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Reference
-	for rows.Next() {
-		var r Reference
-		if err := rows.Scan(&r.Norm, &r.Article, &r.Circular, &r.URL); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
 }
 
 // versions lists the validated versions of a question's answer.

@@ -68,7 +68,7 @@ func writeImported(ctx context.Context, tx *db.Tx, by int64, r *ImportResult) (i
 	if err != nil {
 		return 0, err
 	}
-	if err := toolsWriteRefs(ctx, tx, aid, r.References); err != nil {
+	if err := flowWriteReferences(ctx, tx, aid, r.References); err != nil {
 		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE questions SET answer_id = ? WHERE id = ?`, aid, qid); err != nil {
@@ -81,18 +81,6 @@ func writeImported(ctx context.Context, tx *db.Tx, by int64, r *ImportResult) (i
 		return 0, err
 	}
 	return qid, Reindex(ctx, tx, qid)
-}
-
-// toolsWriteRefs writes an answer version's legal references in order.
-func toolsWriteRefs(ctx context.Context, tx *db.Tx, answerID int64, refs []Reference) error {
-	for i, ref := range refs {
-		_, err := tx.ExecContext(ctx, `INSERT INTO question_references (answer_id, position, norm, article, circular, url)
-			VALUES (?, ?, ?, ?, ?, ?)`, answerID, i+1, ref.Norm, ref.Article, ref.Circular, ref.URL)
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // toolsNullID is NULL for 0, for optional foreign keys.
