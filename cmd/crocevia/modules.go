@@ -12,6 +12,7 @@ import (
 	"github.com/crocevia/crocevia/internal/facilities"
 	"github.com/crocevia/crocevia/internal/home"
 	"github.com/crocevia/crocevia/internal/inspections"
+	"github.com/crocevia/crocevia/internal/mediation"
 	"github.com/crocevia/crocevia/internal/monitoring"
 	"github.com/crocevia/crocevia/internal/platform/apitoken"
 	"github.com/crocevia/crocevia/internal/platform/files"
@@ -72,6 +73,12 @@ func (m *Main) registerModules() error {
 	}
 	mods = append(mods, qflow)
 	m.periodic = append(m.periodic, questions.ReviewJob(m.Workers, qflow.Store()))
+	// [mediation] requests, mediators, calendars and the budget of hours.
+	med, err := mediation.New(mediation.Deps{Web: m.Web, DB: m.DB, Notify: m.Notify})
+	if err != nil {
+		return err
+	}
+	mods = append(mods, med)
 	// [facilities]
 	fac, err := facilities.New(facilities.Deps{Web: m.Web, Auth: m.Auth})
 	if err != nil {
