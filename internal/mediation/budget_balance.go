@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/crocevia/crocevia/internal/platform/db"
+	"github.com/crocevia/crocevia/internal/platform/i18n"
 )
 
 // FundingLine is a budget of hours over a period, with the policy that
@@ -90,6 +91,16 @@ func balanceOf(ctx context.Context, q db.Querier, line *FundingLine, org int64) 
 
 // dayOf is the Rome date of t, at midnight UTC as dates are stored.
 func dayOf(t time.Time) time.Time {
-	y, m, d := t.In(rome).Date()
+	y, m, d := t.In(i18n.Rome).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// LineBalance is funding line id's ledger.
+func (s *Store) LineBalance(ctx context.Context, id int64) (Balance, error) {
+	line, err := lineByID(ctx, s.DB, id)
+	if err != nil {
+		return Balance{}, err
+	}
+	b, _, err := balanceOf(ctx, s.DB, line, 0)
+	return b, err
 }

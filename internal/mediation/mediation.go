@@ -4,7 +4,11 @@
 // every hour is counted against the funding line it draws on.
 package mediation
 
-import "github.com/crocevia/crocevia/internal/platform/i18n"
+import (
+	"time"
+
+	"github.com/crocevia/crocevia/internal/platform/i18n"
+)
 
 // State is where a request stands in its lifecycle.
 type State string
@@ -238,4 +242,8 @@ func (l Level) Rank() int {
 	return len(Levels)
 }
 
-var rome = i18n.Rome
+// romeZone is where slots are typed and shown.
+var romeZone = i18n.Rome
+
+// rome formats t as people read it, in Rome time.
+func rome(t time.Time) string { return t.In(i18n.Rome).Format("02/01/2006 15:04") }

@@ -101,3 +101,13 @@ func (d Dialect) BulkLoad() string {
 	}
 	return "PRAGMA cache_size = -65536"
 }
+
+// ForUpdate ends a SELECT that locks the rows it reads until the
+// transaction ends. SQLite needs none: its transactions take the write
+// lock at BEGIN (see SQLiteDSN).
+func (d Dialect) ForUpdate() string {
+	if d == Postgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}
