@@ -27,8 +27,8 @@ type showPage struct {
 // Allowed is what the viewer may do with the request now.
 type Allowed struct {
 	Send, Validate, Refuse, Assign, Confirm, Decline, Accept bool
-	Deliver, Report, Approve, SendBack, Cancel, NoShow     bool
-	Coordinate                                             bool
+	Deliver, Report, Approve, SendBack, Cancel, NoShow       bool
+	Coordinate                                               bool
 }
 
 // allowed mirrors the store's checks, so the page offers only the actions
