@@ -178,3 +178,7 @@ func (w *world) balance(t *testing.T) mediation.Balance {
 	}
 	return b
 }
+
+func nowRome() time.Time { return time.Now().In(i18n.Rome) }
+
+func timeHours(n int) time.Duration { return time.Duration(n) * time.Hour }
