@@ -1,0 +1,196 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/crocevia/crocevia/internal/e2e"
+	"github.com/crocevia/crocevia/internal/platform/auth"
+	"github.com/crocevia/crocevia/internal/platform/db"
+	"github.com/crocevia/crocevia/internal/platform/dbtest"
+	"github.com/crocevia/crocevia/internal/platform/i18n"
+)
+
+// TestMediationWholeLoop follows one request from the hospital's operator
+// to the budget: the operator requests Arabic for tomorrow, the
+// coordinator validates and assigns the demo mediator, she confirms, time
+// passes, she reports 100 minutes, the operator approves, and the budget
+// has consumed the rounded 105 minutes (15-minute blocks).
+func TestMediationWholeLoop(t *testing.T) {
+	browser := e2e.Browser(t)
+	m := startMain(t, dbtest.Target{Name: "sqlite", DataDir: t.TempDir()})
+	mediatorName := mediationBrowserFixture(t, m)
+	before := consumedMinutes(t, m)
+	tomorrow := time.Now().In(i18n.Rome).AddDate(0, 0, 1)
+	var request string
+
+	operator := desktopTab(t, browser, m, auth.RoleServiceOperator)
+	t.Run("the operator requests a mediator", func(t *testing.T) {
+		visitOK(t, operator, m.URL()+"/mediazione/nuova")
+		checkAxe(t, operator, "/mediazione/nuova")
+		step(t, operator,
+			chromedp.SendKeys(chromedp.CSS(`#f-office`), "Pronto soccorso"),
+			chromedp.SendKeys(chromedp.CSS(`#f-referent`), "Dott.ssa Bianchi"),
+			chromedp.SetValue(chromedp.CSS(`#f-day`), tomorrow.Format(time.DateOnly)),
+			chromedp.SetValue(chromedp.CSS(`#f-time`), "10:00"),
+			chromedp.SetValue(chromedp.CSS(`#f-duration`), "90"),
+			chromedp.SendKeys(chromedp.CSS(`#f-reason`), "Colloquio di accoglienza in reparto"))
+		chooseOption(t, operator, "service", "Sanità")
+		chooseOption(t, operator, "language", "Arabo")
+		chooseOption(t, operator, "mode", "In presenza")
+		chooseOption(t, operator, "municipality", "Alessandria")
+		submitJS(t, operator, `//button[normalize-space()="Invia la richiesta"]`)
+		wantText(t, operator, "Inviata")
+		request = step(t, operator, chromedp.Location())
+	})
+
+	coordinator := desktopTab(t, browser, m, auth.RoleMediationCoordinator)
+	t.Run("the coordinator validates and matches", func(t *testing.T) {
+		visitOK(t, coordinator, request)
+		submitJS(t, coordinator, `//button[normalize-space()="Convalida la richiesta"]`)
+		wantText(t, coordinator, "Convalidata")
+		checkAxe(t, coordinator, request+" (matching)")
+		ok := step(t, coordinator, chromedp.Evaluate[bool](`(() => { const l = [...document.querySelectorAll('label')].find(l => l.textContent.includes(`+quoteJS(mediatorName)+`));
+			if (!l) return false; document.getElementById(l.htmlFor).checked = true; return true })()`))
+		if !ok {
+			t.Fatalf("%s is not among the candidates", mediatorName)
+		}
+		submitJS(t, coordinator, `//button[normalize-space()="Assegna"]`)
+		wantText(t, coordinator, "Assegnata")
+	})
+
+	mediator := desktopTab(t, browser, m, auth.RoleMediator)
+	t.Run("the mediator confirms", func(t *testing.T) {
+		visitOK(t, mediator, request)
+		checkAxe(t, mediator, request+" (confirm)")
+		submitJS(t, mediator, `//button[normalize-space()="Confermo l'incarico"]`)
+		wantText(t, mediator, "Confermata")
+	})
+
+	moveRequestToYesterday(t, m, request)
+	yesterday := tomorrow.AddDate(0, 0, -2)
+	t.Run("the mediator reports the delivery", func(t *testing.T) {
+		visitOK(t, mediator, request)
+		step(t, mediator,
+			chromedp.SetValue(chromedp.CSS(`#f-actual_day`), yesterday.Format(time.DateOnly)),
+			chromedp.SetValue(chromedp.CSS(`#f-actual_start`), "10:00"),
+			chromedp.SetValue(chromedp.CSS(`#f-actual_end`), "11:40"))
+		submitJS(t, mediator, `//button[normalize-space()="Invia il rendiconto"]`)
+		wantText(t, mediator, "Rendicontata")
+		wantText(t, mediator, "1,75")
+	})
+
+	t.Run("the operator signs off", func(t *testing.T) {
+		visitOK(t, operator, request)
+		checkAxe(t, operator, request+" (sign-off)")
+		chooseOption(t, operator, "rating", "5 - Ottimo")
+		step(t, operator, chromedp.SendKeys(chromedp.CSS(`#f-comment`), "Puntuale e chiara"))
+		submitJS(t, operator, `//button[normalize-space()="Approva l'intervento"]`)
+		wantText(t, operator, "Approvata")
+	})
+
+	t.Run("the budget drops by the rounded hours", func(t *testing.T) {
+		if got := consumedMinutes(t, m) - before; got != 105 {
+			t.Errorf("the budget consumed %d more minutes, want 105 (100 minutes in 15-minute blocks)", got)
+		}
+	})
+}
+
+// mediationBrowserFixture makes sure the demo mediator has a mediator
+// record speaking Arabic, free every day, and that a funding line covers
+// the coming days; it returns the mediator's name.
+func mediationBrowserFixture(t *testing.T, m *Main) string {
+	t.Helper()
+	ctx := context.Background()
+	var uid, org int64
+	var name string
+	err := m.DB.QueryRowContext(ctx, `SELECT u.id, ms.org_id, u.name FROM users u JOIN memberships ms ON ms.user_id = u.id
+		WHERE u.email = ? AND ms.role = ?`, demoEmail(auth.RoleMediator), string(auth.RoleMediator)).Scan(&uid, &org, &name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = m.DB.InTx(ctx, func(tx *db.Tx) error {
+		var mid int64
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM mediators WHERE user_id = ?`, uid).Scan(&mid); err != nil {
+			if mid, err = db.InsertID(ctx, tx, `INSERT INTO mediators (user_id, provider_id, name, areas, ical_token, created_at, updated_at)
+				VALUES (?, ?, ?, 'health', 'browser-fixture', ?, ?)`, uid, org, name, tx.Now, tx.Now); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO mediator_languages (mediator_id, language, level) VALUES (?, 'ar', 'native')
+			ON CONFLICT (mediator_id, language) DO NOTHING`, mid); err != nil {
+			return err
+		}
+		var lines int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM mediation_funding_lines WHERE active = ? AND starts_on <= ? AND ends_on >= ?`,
+			true, tx.Now.AddDate(0, 0, -3), tx.Now.AddDate(0, 0, 3)).Scan(&lines); err != nil || lines > 0 {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO mediation_funding_lines (name, total_min, starts_on, ends_on, created_at)
+			VALUES ('Linea di prova', 180000, ?, ?, ?)`, tx.Now.AddDate(-1, 0, 0), tx.Now.AddDate(1, 0, 0), tx.Now)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+// consumedMinutes is what every funding line has consumed.
+func consumedMinutes(t *testing.T, m *Main) int {
+	t.Helper()
+	var n int
+	err := m.DB.QueryRowContext(context.Background(), `SELECT COALESCE(SUM(counted_min), 0) FROM mediation_requests
+		WHERE state IN ('approved', 'cancelled_late', 'no_show')`).Scan(&n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// moveRequestToYesterday shifts the request's slot two days back, as if
+// the day had come and gone.
+func moveRequestToYesterday(t *testing.T, m *Main, url string) {
+	t.Helper()
+	id := url[strings.LastIndex(url, "/")+1:]
+	ctx := context.Background()
+	err := m.DB.InTx(ctx, func(tx *db.Tx) error {
+		var start, end time.Time
+		if err := tx.QueryRowContext(ctx, `SELECT starts_at, ends_at FROM mediation_requests WHERE id = ?`, id).Scan(&start, &end); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE mediation_requests SET starts_at = ?, ends_at = ? WHERE id = ?`,
+			start.Add(-48*time.Hour).UTC(), end.Add(-48*time.Hour).UTC(), id)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func quoteJS(s string) string { return "'" + strings.ReplaceAll(s, "'", "\\'") + "'" }
+
+// submitJS clicks the button at xpath from script and waits for the page
+// it leads to. A scripted click does not aim at screen coordinates, which
+// a long form still laying itself out can move under a simulated one.
+func submitJS(t *testing.T, tab context.Context, xpath string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab, 30*time.Second)
+	defer cancel()
+	js := `(document.evaluate(` + quoteJS(xpath) + `, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue.click(), true)`
+	click := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := chromedp.Evaluate[bool](js)(ctx, tg)
+		return chromedp.Void{}, err
+	}
+	resp, err := chromedp.RunResponse(ctx, click)
+	if err != nil {
+		t.Fatalf("click %s: %v", xpath, err)
+	}
+	if resp.Status >= 400 {
+		t.Fatalf("click %s: status %d at %s", xpath, resp.Status, resp.URL)
+	}
+}
