@@ -66,8 +66,10 @@ func (s Scope) clause() (string, []any) {
 		}
 	}
 	if s.Mediator != 0 {
-		conds = append(conds, `(r.mediator_id = ? OR EXISTS (SELECT 1 FROM mediation_offers o
-			WHERE o.request_id = r.id AND o.mediator_id = ?))`)
+		// A union of two index reads, not an OR the planner would answer
+		// by reading every request.
+		conds = append(conds, `r.id IN (SELECT m.id FROM mediation_requests m WHERE m.mediator_id = ?
+			UNION SELECT o.request_id FROM mediation_offers o WHERE o.mediator_id = ?)`)
 		args = append(args, s.Mediator, s.Mediator)
 	}
 	if len(conds) == 0 {
