@@ -18,21 +18,8 @@ func (s *Store) MoreFindings(ctx context.Context, c *Contestation) ([]*Finding, 
 }
 
 func moreFindings(ctx context.Context, q db.Querier, c *Contestation) ([]*Finding, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id FROM inspections WHERE facility_id = ? AND signed_at IS NOT NULL ORDER BY planned_on, id`, c.FacilityID)
+	ids, err := db.IDs(ctx, q, `SELECT id FROM inspections WHERE facility_id = ? AND signed_at IS NOT NULL ORDER BY planned_on, id`, c.FacilityID)
 	if err != nil {
-		return nil, err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	charged := map[int64]bool{}

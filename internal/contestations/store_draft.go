@@ -92,22 +92,9 @@ func attach(ctx context.Context, tx *db.Tx, fs *files.Store, u *auth.User, id in
 
 // tellBody notifies every manager of c's managing body.
 func (s *Store) tellBody(ctx context.Context, tx *db.Tx, c *Contestation, title, body string) error {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
+	ids, err := db.IDs(ctx, tx, `SELECT DISTINCT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE m.org_id = ? AND m.role = ? AND u.active = ? ORDER BY m.user_id`, c.BodyID, string(auth.RoleFacilityManager), true)
 	if err != nil {
-		return err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, id := range ids {

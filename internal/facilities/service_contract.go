@@ -106,26 +106,16 @@ func (s *Store) UpdateContract(ctx context.Context, u *auth.User, id int64, in *
 }
 
 func recordPriceForCovered(ctx context.Context, tx *db.Tx, c *Contract) error {
-	rows, err := tx.QueryContext(ctx, `SELECT facility_id FROM contract_facilities WHERE contract_id = ?`, c.ID)
+	ids, err := db.IDs(ctx, tx, `SELECT facility_id FROM contract_facilities WHERE contract_id = ?`, c.ID)
 	if err != nil {
 		return err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	for _, id := range ids {
 		if err := recordPrice(ctx, tx, id, c); err != nil {
 			return err
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 func recordPrice(ctx context.Context, tx *db.Tx, facilityID int64, c *Contract) error {

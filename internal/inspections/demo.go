@@ -78,24 +78,15 @@ func demoVersion(ctx context.Context, tx *db.Tx) (int64, error) {
 
 // demoFacilities picks n active facilities, spread over the registry.
 func demoFacilities(ctx context.Context, tx *db.Tx, n int) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM facilities WHERE state = 'active' ORDER BY id`)
+	all, err := db.IDs(ctx, tx, `SELECT id FROM facilities WHERE state = 'active' ORDER BY id`)
 	if err != nil {
 		return nil, err
-	}
-	defer rows.Close()
-	var all []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		all = append(all, id)
 	}
 	var out []int64
 	for i := 0; i < len(all) && len(out) < n; i += max(1, len(all)/n) {
 		out = append(out, all[i])
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func demoInspection(ctx context.Context, tx *db.Tx, pl PlanInput, phase Phase, versionID, inspector int64, n int) (int64, error) {

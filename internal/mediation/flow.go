@@ -101,25 +101,16 @@ func event(ctx context.Context, tx *db.Tx, u *auth.User, id int64, from, to Stat
 // tell notifies each user of a step of request id, skipping nobody and
 // the one who acted.
 func (s *Store) tell(ctx context.Context, tx *db.Tx, actor *auth.User, id int64, title, body string, users ...int64) error {
-	if s.Notices == nil {
-		return nil
+	var by int64
+	if actor != nil {
+		by = actor.ID
 	}
-	seen := map[int64]bool{}
-	for _, uid := range users {
-		if uid == 0 || seen[uid] || (actor != nil && actor.ID == uid) {
-			continue
-		}
-		seen[uid] = true
-		if err := s.Notices.Post(ctx, tx, notify.Notice{UserID: uid, Title: title, Body: body, Link: RequestURL(id)}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.Notices.PostEach(ctx, tx, by, notify.Notice{Title: title, Body: body, Link: RequestURL(id)}, users...)
 }
 
 // coordinatorIDs lists the active mediation coordinators.
 func coordinatorIDs(ctx context.Context, q db.Querier) ([]int64, error) {
-	return userIDs(ctx, q, `SELECT DISTINCT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
+	return db.IDs(ctx, q, `SELECT DISTINCT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE m.role = ? AND u.active = ? ORDER BY m.user_id`, string(auth.RoleMediationCoordinator), true)
 }
 
@@ -131,23 +122,6 @@ func mediatorUser(ctx context.Context, q db.Querier, id int64) (int64, error) {
 		return 0, nil
 	}
 	return uid, err
-}
-
-func userIDs(ctx context.Context, q db.Querier, query string, args ...any) ([]int64, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }

@@ -70,37 +70,15 @@ func flowSortedKeys(m map[string]any) []string { return slices.Sorted(maps.Keys(
 // tell notifies each user of a step of question id (and by e-mail, as the
 // notification service does), skipping nobody and the one who acted.
 func (s *Store) tell(ctx context.Context, tx *db.Tx, actor *auth.User, id int64, title, body string, users ...int64) error {
-	if s.Notices == nil {
-		return nil
+	var by int64
+	if actor != nil {
+		by = actor.ID
 	}
-	seen := map[int64]bool{}
-	for _, uid := range users {
-		if uid == 0 || seen[uid] || (actor != nil && actor.ID == uid) {
-			continue
-		}
-		seen[uid] = true
-		if err := s.Notices.Post(ctx, tx, notify.Notice{UserID: uid, Title: title, Body: body, Link: flowQuestionURL(id)}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.Notices.PostEach(ctx, tx, by, notify.Notice{Title: title, Body: body, Link: flowQuestionURL(id)}, users...)
 }
 
 // flowValidators lists the active validators of office.
 func flowValidators(ctx context.Context, tx *db.Tx, office int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
+	return db.IDs(ctx, tx, `SELECT DISTINCT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE m.org_id = ? AND m.role = ? AND u.active = ? ORDER BY m.user_id`, office, string(auth.RoleValidator), true)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }

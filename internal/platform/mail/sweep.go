@@ -64,21 +64,8 @@ func SweepJob() *river.PeriodicJob {
 
 // unsent lists the rows not yet delivered that have tries left, oldest first.
 func unsent(ctx context.Context, q db.Querier, limit int) ([]int64, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id FROM outbox WHERE sent_at IS NULL AND attempts < ?
+	return db.IDs(ctx, q, `SELECT id FROM outbox WHERE sent_at IS NULL AND attempts < ?
 		ORDER BY id LIMIT ?`, MaxAttempts, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 type insertFunc func(ctx context.Context, params []river.InsertManyParams) error

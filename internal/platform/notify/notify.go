@@ -109,3 +109,24 @@ func (s *Service) Post(ctx context.Context, tx *db.Tx, n Notice) error {
 	}
 	return s.queueCopy(ctx, tx, r, n)
 }
+
+// PostEach posts n to each of users once, skipping 0 and the user who
+// acted (actor), who needs no news of their own step. A nil service posts
+// nothing: a module without notifications wired calls it all the same.
+func (s *Service) PostEach(ctx context.Context, tx *db.Tx, actor int64, n Notice, users ...int64) error {
+	if s == nil {
+		return nil
+	}
+	seen := map[int64]bool{}
+	for _, uid := range users {
+		if uid == 0 || uid == actor || seen[uid] {
+			continue
+		}
+		seen[uid] = true
+		n.UserID = uid
+		if err := s.Post(ctx, tx, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}

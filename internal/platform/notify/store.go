@@ -80,20 +80,7 @@ func (s *Service) MarkAllRead(ctx context.Context, userID int64) (int, error) {
 }
 
 func unreadIDs(ctx context.Context, q db.Querier, userID int64) ([]int64, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL ORDER BY id`, userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return db.IDs(ctx, q, `SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL ORDER BY id`, userID)
 }
 
 // markRead stamps the notifications with the transaction's time, one audit
