@@ -54,6 +54,7 @@ type listPage struct {
 	CanRequest bool
 	Coordinate bool
 	Offered    []*Request // urgent requests waiting for this mediator's answer
+	Counts     []StateCount
 }
 
 func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
@@ -77,6 +78,10 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 		p.States = append(p.States, web.Option{Value: string(s), Label: s.Label()})
 	}
 	if p.Languages, err = h.languageOptions(r.Context()); err != nil {
+		h.web.Error(w, r, err)
+		return
+	}
+	if p.Counts, err = h.store.Counts(r.Context(), sc); err != nil {
 		h.web.Error(w, r, err)
 		return
 	}

@@ -129,3 +129,38 @@ func (s *Store) Languages(ctx context.Context) ([]Spoken, error) {
 	}
 	return out, rows.Err()
 }
+
+// StateCount is how many requests of sc stand in one state.
+type StateCount struct {
+	State State
+	N     int
+}
+
+// Counts is how many requests of sc stand in each open state, in lifecycle
+// order: the work waiting for someone.
+func (s *Store) Counts(ctx context.Context, sc Scope) ([]StateCount, error) {
+	where, args := sc.clause()
+	rows, err := s.DB.QueryContext(ctx, `SELECT r.state, COUNT(*) FROM mediation_requests r WHERE `+where+
+		` AND r.state IN (?, ?, ?, ?, ?, ?, ?) GROUP BY r.state`, append(args, string(Draft), string(Sent), string(Validated),
+		string(Assigned), string(Confirmed), string(Delivered), string(Reported))...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	by := map[State]int{}
+	for rows.Next() {
+		var st State
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
+		}
+		by[st] = n
+	}
+	var out []StateCount
+	for _, st := range States {
+		if by[st] > 0 {
+			out = append(out, StateCount{State: st, N: by[st]})
+		}
+	}
+	return out, rows.Err()
+}
