@@ -160,14 +160,15 @@ func (m *Main) oidcConfig() *account.OIDCConfig {
 // demoSeeders are the modules' demo data loaders, run after the platform's.
 func (m *Main) demoSeeders() []demo.Seeder {
 	return []demo.Seeder{facilities.DemoSeed, presences.DemoSeed, presences.DemoSeedInvoices, inspections.DemoSeed,
-		contestations.DemoSeed, questions.DemoSeed}
+		contestations.DemoSeed, questions.DemoSeed, mediation.DemoSeed}
 }
 
 // nationalSeeders are the modules' national-scale synthetic data loaders.
 // The registry's comes first: the others load its facilities.
 func (m *Main) nationalSeeders() []demo.NationalSeeder {
 	return []demo.NationalSeeder{facilities.NationalSeedAt(nationalScale), presences.NationalSeedAt(nationalScale),
-		inspections.NationalSeedAt(nationalScale), questions.NationalSeedAt(nationalQuestions())}
+		inspections.NationalSeedAt(nationalScale), questions.NationalSeedAt(nationalQuestions()),
+		mediation.NationalSeedAt(nationalMediation())}
 }
 
 // nationalScale is the size `demo --scale national` loads; the command's
@@ -179,4 +180,13 @@ var nationalScale = demo.National
 // in a smaller country.
 func nationalQuestions() int {
 	return questions.NationalQuestions * nationalScale.Facilities / demo.National.Facilities
+}
+
+// nationalMediation is the mediation the national load adds: 500
+// mediators and 200,000 requests at the national scale, proportionally
+// fewer when a test swaps in a smaller country.
+func nationalMediation() mediation.NationalSize {
+	f, all := nationalScale.Facilities, demo.National.Facilities
+	return mediation.NationalSize{Mediators: max(10, mediation.National.Mediators*f/all),
+		Requests: mediation.National.Requests * f / all}
 }
