@@ -44,7 +44,7 @@ func (h *Handler) Store() *Store { return h.store }
 // Routes is the module's route table. Every action checks the user's
 // scope and role on the request itself.
 func (h *Handler) Routes() []web.Route {
-	return h.requestRoutes()
+	return append(h.requestRoutes(), h.mediatorRoutes()...)
 }
 
 // scope is the scope of the user of ctx.

@@ -53,6 +53,7 @@ type listPage struct {
 	Filtered   bool
 	CanRequest bool
 	Coordinate bool
+	Mediator   bool
 	Offered    []*Request // urgent requests waiting for this mediator's answer
 	Counts     []StateCount
 }
@@ -65,7 +66,8 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	p := &listPage{Page: h.web.NewPage(r, "Richieste di mediazione"), CanRequest: CanRequest(u), Coordinate: CanCoordinate(u)}
+	p := &listPage{Page: h.web.NewPage(r, "Richieste di mediazione"), CanRequest: CanRequest(u), Coordinate: CanCoordinate(u),
+		Mediator: u.HasRole(auth.RoleMediator)}
 	p.Crumb("Mediazione", baseURL)
 	p.Form = q
 	f := Filter{Limit: perPage, Offset: (web.PageNumber(q) - 1) * perPage}
