@@ -23,9 +23,10 @@ import (
 func TestMediationWholeLoop(t *testing.T) {
 	browser := e2e.Browser(t)
 	m := startMain(t, dbtest.Target{Name: "sqlite", DataDir: t.TempDir()})
-	mediatorName := mediationBrowserFixture(t, m)
+	mediatorName, mediatorID := mediationBrowserFixture(t, m)
 	before := consumedMinutes(t, m)
 	tomorrow := time.Now().In(i18n.Rome).AddDate(0, 0, 1)
+	hour := freeHour(t, m, mediatorID, tomorrow)
 	var request string
 
 	operator := desktopTab(t, browser, m, auth.RoleServiceOperator)
@@ -36,7 +37,7 @@ func TestMediationWholeLoop(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS(`#f-office`), "Pronto soccorso"),
 			chromedp.SendKeys(chromedp.CSS(`#f-referent`), "Dott.ssa Bianchi"),
 			chromedp.SetValue(chromedp.CSS(`#f-day`), tomorrow.Format(time.DateOnly)),
-			chromedp.SetValue(chromedp.CSS(`#f-time`), "10:00"),
+			chromedp.SetValue(chromedp.CSS(`#f-time`), hour),
 			chromedp.SetValue(chromedp.CSS(`#f-duration`), "90"),
 			chromedp.SendKeys(chromedp.CSS(`#f-reason`), "Colloquio di accoglienza in reparto"))
 		chooseOption(t, operator, "service", "Sanità")
@@ -75,10 +76,11 @@ func TestMediationWholeLoop(t *testing.T) {
 	yesterday := tomorrow.AddDate(0, 0, -2)
 	t.Run("the mediator reports the delivery", func(t *testing.T) {
 		visitOK(t, mediator, request)
+		start, _ := time.Parse("15:04", hour)
 		step(t, mediator,
 			chromedp.SetValue(chromedp.CSS(`#f-actual_day`), yesterday.Format(time.DateOnly)),
-			chromedp.SetValue(chromedp.CSS(`#f-actual_start`), "10:00"),
-			chromedp.SetValue(chromedp.CSS(`#f-actual_end`), "11:40"))
+			chromedp.SetValue(chromedp.CSS(`#f-actual_start`), hour),
+			chromedp.SetValue(chromedp.CSS(`#f-actual_end`), start.Add(100*time.Minute).Format("15:04")))
 		submitJS(t, mediator, `//button[normalize-space()="Invia il rendiconto"]`)
 		wantText(t, mediator, "Rendicontata")
 		wantText(t, mediator, "1,75")
@@ -100,13 +102,35 @@ func TestMediationWholeLoop(t *testing.T) {
 	})
 }
 
+// freeHour is an hour of day, "hh:00", when mediator id has no booking
+// that the request of the test (an hour and a half) would overlap: the
+// demo books her on some days.
+func freeHour(t *testing.T, m *Main, id int64, day time.Time) string {
+	t.Helper()
+	for h := 8; h <= 18; h++ {
+		start := time.Date(day.Year(), day.Month(), day.Day(), h, 0, 0, 0, i18n.Rome)
+		var n int
+		err := m.DB.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM mediation_requests WHERE mediator_id = ?
+			AND state IN ('assigned', 'confirmed', 'delivered', 'reported') AND starts_at < ? AND ends_at > ?`,
+			id, start.Add(90*time.Minute).UTC(), start.UTC()).Scan(&n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			return start.Format("15:04")
+		}
+	}
+	t.Fatalf("mediator %d is booked all day on %s", id, day.Format(time.DateOnly))
+	return ""
+}
+
 // mediationBrowserFixture makes sure the demo mediator has a mediator
-// record speaking Arabic, free every day, and that a funding line covers
-// the coming days; it returns the mediator's name.
-func mediationBrowserFixture(t *testing.T, m *Main) string {
+// record speaking Arabic and that a funding line covers the coming days;
+// it returns the mediator's name and ID.
+func mediationBrowserFixture(t *testing.T, m *Main) (string, int64) {
 	t.Helper()
 	ctx := context.Background()
-	var uid, org int64
+	var uid, org, mid int64
 	var name string
 	err := m.DB.QueryRowContext(ctx, `SELECT u.id, ms.org_id, u.name FROM users u JOIN memberships ms ON ms.user_id = u.id
 		WHERE u.email = ? AND ms.role = ?`, demoEmail(auth.RoleMediator), string(auth.RoleMediator)).Scan(&uid, &org, &name)
@@ -114,7 +138,6 @@ func mediationBrowserFixture(t *testing.T, m *Main) string {
 		t.Fatal(err)
 	}
 	err = m.DB.InTx(ctx, func(tx *db.Tx) error {
-		var mid int64
 		if err := tx.QueryRowContext(ctx, `SELECT id FROM mediators WHERE user_id = ?`, uid).Scan(&mid); err != nil {
 			if mid, err = db.InsertID(ctx, tx, `INSERT INTO mediators (user_id, provider_id, name, areas, ical_token, created_at, updated_at)
 				VALUES (?, ?, ?, 'health', 'browser-fixture', ?, ?)`, uid, org, name, tx.Now, tx.Now); err != nil {
@@ -137,7 +160,10 @@ func mediationBrowserFixture(t *testing.T, m *Main) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return name
+	if err := m.DB.QueryRowContext(ctx, `SELECT name FROM mediators WHERE id = ?`, mid).Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	return name, mid
 }
 
 // consumedMinutes is what every funding line has consumed.
