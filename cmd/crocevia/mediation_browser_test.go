@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +25,8 @@ func TestMediationWholeLoop(t *testing.T) {
 	browser := e2e.Browser(t)
 	m := startMain(t, dbtest.Target{Name: "sqlite", DataDir: t.TempDir()})
 	mediatorName, mediatorID := mediationBrowserFixture(t, m)
-	before := consumedMinutes(t, m)
+	coordinator := desktopTab(t, browser, m, auth.RoleMediationCoordinator)
+	before := consumedHours(t, coordinator, m)
 	tomorrow := time.Now().In(i18n.Rome).AddDate(0, 0, 1)
 	hour := freeHour(t, m, mediatorID, tomorrow)
 	var request string
@@ -49,7 +51,6 @@ func TestMediationWholeLoop(t *testing.T) {
 		request = step(t, operator, chromedp.Location())
 	})
 
-	coordinator := desktopTab(t, browser, m, auth.RoleMediationCoordinator)
 	t.Run("the coordinator validates and matches", func(t *testing.T) {
 		visitOK(t, coordinator, request)
 		submitJS(t, coordinator, `//button[normalize-space()="Convalida la richiesta"]`)
@@ -96,8 +97,10 @@ func TestMediationWholeLoop(t *testing.T) {
 	})
 
 	t.Run("the budget drops by the rounded hours", func(t *testing.T) {
-		if got := consumedMinutes(t, m) - before; got != 105 {
-			t.Errorf("the budget consumed %d more minutes, want 105 (100 minutes in 15-minute blocks)", got)
+		visitOK(t, coordinator, m.URL()+"/mediazione/budget")
+		checkAxe(t, coordinator, "/mediazione/budget")
+		if got := consumedHours(t, coordinator, m) - before; math.Abs(got-1.75) > 0.001 {
+			t.Errorf("the budget consumed %.2f more hours, want 1.75 (100 minutes in 15-minute blocks)", got)
 		}
 	})
 }
@@ -166,16 +169,12 @@ func mediationBrowserFixture(t *testing.T, m *Main) (string, int64) {
 	return name, mid
 }
 
-// consumedMinutes is what every funding line has consumed.
-func consumedMinutes(t *testing.T, m *Main) int {
+// consumedHours is what every funding line has consumed, as the budget
+// API tells the coordinator in tab.
+func consumedHours(t *testing.T, tab context.Context, m *Main) float64 {
 	t.Helper()
-	var n int
-	err := m.DB.QueryRowContext(context.Background(), `SELECT COALESCE(SUM(counted_min), 0) FROM mediation_requests
-		WHERE state IN ('approved', 'cancelled_late', 'no_show')`).Scan(&n)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
+	return step(t, tab, chromedp.Evaluate[float64](`fetch('/api/v1/mediation/budget').then(r => r.json())
+		.then(b => b.lines.reduce((sum, l) => sum + l.consumed_hours, 0))`, chromedp.EvalAwaitPromise))
 }
 
 // moveRequestToYesterday shifts the request's slot two days back, as if

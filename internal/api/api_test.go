@@ -150,13 +150,9 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 			t.Errorf("%s %s is not documented", rt.Method, rt.Pattern)
 		}
 	}
-	documented := 0
-	for _, ops := range doc.Paths {
-		documented += len(ops)
-	}
-	if documented != len(h.Routes()) {
-		t.Errorf("documented operations = %d; routes = %d", documented, len(h.Routes()))
-	}
+	// Other modules' API routes are documented here too; that every
+	// documented operation is a route is checked where all routes are
+	// known (cmd/crocevia, TestOpenAPIMatchesTheAPIRoutes).
 	for _, name := range []string{"bearerToken", "sessionCookie"} {
 		if doc.Components.SecuritySchemes[name] == nil {
 			t.Errorf("security scheme %s missing", name)

@@ -13,3 +13,7 @@ func (h *Handler) openAPI(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	_, _ = w.Write(openAPIDoc)
 }
+
+// Document is the OpenAPI description of every /api/v1 route, this
+// module's and the other modules' alike.
+func Document() []byte { return openAPIDoc }

@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	errNoLine       = apperr.Conflictf("Nessuna linea di finanziamento attiva copre la data dell'intervento.")
+	errNoLineForSlot       = apperr.Conflictf("Nessuna linea di finanziamento attiva copre la data dell'intervento.")
 	errDoubleBooked = apperr.Conflictf("La mediatrice o il mediatore è già impegnato in quell'orario.")
 	errNotSuitable  = apperr.Conflictf("La mediatrice o il mediatore non parla la lingua o non lavora nella modalità richiesta.")
 	errNoOffer      = apperr.Forbiddenf("Questa richiesta non ti è stata proposta.")
@@ -126,7 +126,7 @@ func (s *Store) book(ctx context.Context, tx *db.Tx, r *Request, mid int64, b Bo
 	}
 	line, err := lineFor(ctx, tx, r.Start)
 	if err != nil || line == nil {
-		return nil, 0, firstErr(err, errNoLine)
+		return nil, 0, firstErr(err, errNoLineForSlot)
 	}
 	if err := lockRow(ctx, tx, "mediation_funding_lines", line.ID); err != nil {
 		return nil, 0, err

@@ -28,9 +28,9 @@ func (s *Store) MarkDelivered(ctx context.Context, u *auth.User, sc Scope, id in
 	})
 }
 
-// Report is the mediator's account of a delivery: actual start and end
+// DeliveryReport is the mediator's account of a delivery: actual start and end
 // (Rome time, as typed) and travel minutes.
-type Report struct {
+type DeliveryReport struct {
 	Day       string
 	Start     string
 	End       string
@@ -38,7 +38,7 @@ type Report struct {
 }
 
 // times parses the report; the end may cross midnight.
-func (p Report) times() (start, end time.Time, err error) {
+func (p DeliveryReport) times() (start, end time.Time, err error) {
 	f := apperr.Fields{}
 	start, e1 := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(p.Day)+" "+strings.TrimSpace(p.Start), romeZone)
 	end, e2 := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(p.Day)+" "+strings.TrimSpace(p.End), romeZone)
@@ -55,7 +55,7 @@ func (p Report) times() (start, end time.Time, err error) {
 // Report records the delivery of request id as the mediator reports it:
 // the hours it counts follow the funding line's policy, and the booking
 // now holds exactly those.
-func (s *Store) Report(ctx context.Context, u *auth.User, sc Scope, id int64, p Report) error {
+func (s *Store) Report(ctx context.Context, u *auth.User, sc Scope, id int64, p DeliveryReport) error {
 	start, end, err := p.times()
 	if err != nil {
 		return err

@@ -106,7 +106,7 @@ func TestWholeLoopConsumesTheRoundedHours(t *testing.T) {
 		if err := w.store.Confirm(ctx, w.aminaUser, amina, id); err != nil {
 			t.Fatalf("Confirm: %v", err)
 		}
-		rep := mediation.Report{Day: "", Start: "10:00", End: "11:50"}
+		rep := mediation.DeliveryReport{Day: "", Start: "10:00", End: "11:50"}
 		w.moveToPast(t, id, 72)
 		r := w.get(t, id)
 		rep.Day = r.Start.In(romeZone()).Format("2006-01-02")

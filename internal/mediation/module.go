@@ -44,7 +44,11 @@ func (h *Handler) Store() *Store { return h.store }
 // Routes is the module's route table. Every action checks the user's
 // scope and role on the request itself.
 func (h *Handler) Routes() []web.Route {
-	return append(h.requestRoutes(), h.mediatorRoutes()...)
+	routes := h.requestRoutes()
+	for _, group := range [][]web.Route{h.mediatorRoutes(), h.budgetRoutes(), h.reportRoutes(), h.apiRoutes()} {
+		routes = append(routes, group...)
+	}
+	return routes
 }
 
 // scope is the scope of the user of ctx.

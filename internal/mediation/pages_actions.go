@@ -41,9 +41,9 @@ func (h *Handler) delivered(r *http.Request, u *auth.User, sc Scope, id int64) (
 	return "Intervento segnato come svolto.", h.store.MarkDelivered(r.Context(), u, sc, id)
 }
 
-func (h *Handler) report(r *http.Request, u *auth.User, sc Scope, id int64) (string, error) {
+func (h *Handler) reportDelivery(r *http.Request, u *auth.User, sc Scope, id int64) (string, error) {
 	travel, _ := strconv.Atoi(r.PostFormValue("travel"))
-	p := Report{Day: r.PostFormValue("actual_day"), Start: r.PostFormValue("actual_start"), End: r.PostFormValue("actual_end"), TravelMin: travel}
+	p := DeliveryReport{Day: r.PostFormValue("actual_day"), Start: r.PostFormValue("actual_start"), End: r.PostFormValue("actual_end"), TravelMin: travel}
 	return "Rendiconto inviato: il servizio lo approverà.", h.store.Report(r.Context(), u, sc, id, p)
 }
 

@@ -33,7 +33,7 @@ func (h *Handler) requestRoutes() []web.Route {
 		r("POST", "/{id}/declina", h.act(h.decline)),
 		r("POST", "/{id}/accetta", h.act(h.accept)),
 		r("POST", "/{id}/svolta", h.act(h.delivered)),
-		r("POST", "/{id}/rendiconto", h.act(h.report)),
+		r("POST", "/{id}/rendiconto", h.act(h.reportDelivery)),
 		r("POST", "/{id}/approva", h.act(h.approve)),
 		r("POST", "/{id}/rimanda", h.act(h.sendBack)),
 		r("POST", "/{id}/annulla", h.act(h.cancel)),
