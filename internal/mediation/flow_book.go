@@ -12,11 +12,11 @@ import (
 )
 
 var (
-	errNoLineForSlot       = apperr.Conflictf("Nessuna linea di finanziamento attiva copre la data dell'intervento.")
-	errDoubleBooked = apperr.Conflictf("La mediatrice o il mediatore è già impegnato in quell'orario.")
-	errNotSuitable  = apperr.Conflictf("La mediatrice o il mediatore non parla la lingua o non lavora nella modalità richiesta.")
-	errNoOffer      = apperr.Forbiddenf("Questa richiesta non ti è stata proposta.")
-	errTaken        = apperr.Conflictf("Un'altra mediatrice o un altro mediatore ha già accettato la richiesta.")
+	errNoLineForSlot = apperr.Conflictf("Nessuna linea di finanziamento attiva copre la data dell'intervento.")
+	errDoubleBooked  = apperr.Conflictf("La mediatrice o il mediatore è già impegnato in quell'orario.")
+	errNotSuitable   = apperr.Conflictf("La mediatrice o il mediatore non parla la lingua o non lavora nella modalità richiesta.")
+	errNoOffer       = apperr.Forbiddenf("Questa richiesta non ti è stata proposta.")
+	errTaken         = apperr.Conflictf("Un'altra mediatrice o un altro mediatore ha già accettato la richiesta.")
 )
 
 // Validate accepts sent request id for matching: the coordinator checked
