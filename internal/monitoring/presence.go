@@ -42,21 +42,25 @@ func (p *Presence) add(o Presence) {
 // latestPresencesSQL sums, per municipality, each active facility's
 // latest reported day in the window. A facility-month row of the window's
 // earlier month is left out when the facility has a row for the later one:
-// that one's latest day is later, and still within the window.
+// that one's latest day is later, and still within the window. The
+// facilities of the later month are read once, from its contiguous part of
+// the month index, rather than looked up row by row in the primary key,
+// whose entries for a month lie all over the index.
 const latestPresencesSQL = `SELECT f.istat_code, COUNT(*), SUM(pm.last_present), SUM(f.contracted_places), MAX(pm.last_day)
 		FROM presence_months pm CROSS JOIN facilities f
 		WHERE f.id = pm.facility_id AND f.state = 'active' AND pm.month IN (?, ?) AND pm.last_day >= ? AND pm.last_day <= ?
-		AND NOT EXISTS (SELECT 1 FROM presence_months n WHERE n.facility_id = pm.facility_id AND n.month = ? AND n.month <> pm.month)
+		AND (pm.month = ? OR pm.facility_id NOT IN (SELECT n.facility_id FROM presence_months n WHERE n.month = ?))
 		GROUP BY f.istat_code`
 
 // latestArgs are latestPresencesSQL's arguments on day today: the months
 // the window touches (the same one twice when it touches one), the window
-// and the later month. SQLite reads each month's entries of the roll-up's
-// covering month index; CROSS JOIN keeps it from starting with every
-// active facility and seeking its rows instead.
+// and the later month, twice. SQLite reads each month's entries of the
+// roll-up's covering month index; CROSS JOIN keeps it from starting with
+// every active facility and seeking its rows instead.
 func latestArgs(today time.Time) []any {
 	from := today.AddDate(0, 0, -PresenceWindow)
-	return []any{from.Format("2006-01"), today.Format("2006-01"), from, today, today.Format("2006-01")}
+	later := today.Format("2006-01")
+	return []any{from.Format("2006-01"), later, from, today, later, later}
 }
 
 // latestPresences is Presence per municipality (ISTAT code), from each
