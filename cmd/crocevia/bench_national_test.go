@@ -37,6 +37,16 @@ var nationalPages = []string{
 	"/mappa",
 	"/analisi/tipologie",
 	"/contestazioni",
+	"/strutture",
+	"/contratti/{contract}",
+	"/ispezioni/{inspection}",
+	"/ispezioni/piani",
+	"/azioni-correttive/{action}",
+	"/comuni/tetti/006003",
+	"/mappa/dati.json",
+	"/ispezioni/checklist",
+	"/ispezioni/nuova",
+	"/contestazioni/nuova",
 }
 
 // The national benchmarks run on a data set loaded once and then reused:
@@ -111,8 +121,16 @@ func placeholders(b *testing.B, m *Main, code string) *strings.Replacer {
 	if err != nil {
 		b.Fatal(err)
 	}
+	var inspection, action string
+	err = m.DB.QueryRowContext(context.Background(), `SELECT CAST(MAX(i.id) AS TEXT), CAST(MAX(a.id) AS TEXT)
+		FROM inspections i JOIN facilities f ON f.id = i.facility_id LEFT JOIN corrective_actions a ON a.inspection_id = i.id
+		WHERE f.code = ?`, code).Scan(&inspection, &action)
+	if err != nil {
+		b.Fatal(err)
+	}
 	month := time.Now().AddDate(0, -1, 0).Format("2006-01")
-	return strings.NewReplacer("{facility}", code, "{contract}", contract, "{month}", month)
+	return strings.NewReplacer("{facility}", code, "{contract}", contract, "{month}", month,
+		"{inspection}", inspection, "{action}", action)
 }
 
 // benchPage asks for path until the benchmark has its figure, failing on
