@@ -139,4 +139,41 @@ func BenchmarkNationalRequestList(b *testing.B) {
 	})
 }
 
+// BenchmarkNationalMonthlyReport serves the report of last month, every
+// grouping, through the handler.
+func BenchmarkNationalMonthlyReport(b *testing.B) {
+	benchWorlds(b, func(b *testing.B, w *benchWorld) {
+		month := time.Now().AddDate(0, -1, 0).Format("2006-01")
+		timed(b, func(int) {
+			if res := w.coord.Get("/mediazione/report?dal=" + month + "&al=" + month); res.Status != http.StatusOK {
+				b.Fatalf("status %d", res.Status)
+			}
+		})
+	})
+}
+
+// BenchmarkNationalYearReport is the report of the last twelve months.
+func BenchmarkNationalYearReport(b *testing.B) {
+	benchWorlds(b, func(b *testing.B, w *benchWorld) {
+		from, to := time.Now().AddDate(-1, 0, 0).Format("2006-01"), time.Now().AddDate(0, -1, 0).Format("2006-01")
+		timed(b, func(int) {
+			if res := w.coord.Get("/mediazione/report?dal=" + from + "&al=" + to); res.Status != http.StatusOK {
+				b.Fatalf("status %d", res.Status)
+			}
+		})
+	})
+}
+
+// BenchmarkNationalBudget serves the budget page: every line's balance,
+// the burn-down chart and forecast, the ledger's first page.
+func BenchmarkNationalBudget(b *testing.B) {
+	benchWorlds(b, func(b *testing.B, w *benchWorld) {
+		timed(b, func(int) {
+			if res := w.coord.Get("/mediazione/budget"); res.Status != http.StatusOK {
+				b.Fatalf("status %d", res.Status)
+			}
+		})
+	})
+}
+
 func ptrState(s mediation.State) *mediation.State { return &s }
