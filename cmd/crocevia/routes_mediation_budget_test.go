@@ -28,7 +28,7 @@ func init() {
 			return out
 		}
 		l := "/mediazione/budget/linee/" + strconv.FormatInt(line, 10)
-		ts := "/mediazione/report/cedolino?mediatore=" + strconv.FormatInt(mediator, 10) + "&mese=2026-03"
+		ts := "/mediazione/report/cedolino.pdf?mediatore=" + strconv.FormatInt(mediator, 10) + "&mese=2026-03"
 		return []routeSpec{
 			{route: "GET /mediazione/budget", path: "/mediazione/budget", who: members, ok: 200, override: hidden(404)},
 			{route: "GET /mediazione/budget/linee/nuova", path: "/mediazione/budget/linee/nuova", who: members, ok: 200, override: hidden(404)},
@@ -38,7 +38,7 @@ func init() {
 			{route: "GET /mediazione/report", path: "/mediazione/report?dal=2026-01&al=2026-06", who: members, ok: 200, override: hidden(404)},
 			{route: "GET /mediazione/report/export.csv", path: "/mediazione/report/export.csv", who: members, ok: 200, override: hidden(404)},
 			{route: "GET /mediazione/report/export.xlsx", path: "/mediazione/report/export.xlsx", who: members, ok: 200, override: hidden(404)},
-			{route: "GET /mediazione/report/cedolino", path: ts, who: members, ok: 200, override: hidden(404)},
+			{route: "GET /mediazione/report/cedolino.pdf", path: ts, who: members, ok: 200, override: hidden(404)},
 			{route: "GET /api/v1/mediation/budget", path: "/api/v1/mediation/budget", who: members, ok: 200, anon: 401, override: hidden(403)},
 		}
 	})

@@ -35,9 +35,9 @@ func init() {
 		q := "/mediazione/" + strconv.FormatInt(id, 10)
 		return []routeSpec{
 			{route: "GET /mediazione", path: "/mediazione", who: members, ok: 200, override: seen(200, 200)},
-			// Mediators do not request mediation.
-			{route: "GET /mediazione/nuova", path: "/mediazione/nuova", who: members, ok: 200, override: seen(200, 403)},
-			{route: "POST /mediazione", path: "/mediazione", who: members, ok: 422, override: seen(422, 403)},
+			// Mediators do not request mediation: to them the form does not exist.
+			{route: "GET /mediazione/nuova", path: "/mediazione/nuova", who: members, ok: 200, override: seen(200, 404)},
+			{route: "POST /mediazione", path: "/mediazione", who: members, ok: 422, override: seen(422, 404)},
 			{route: "GET /mediazione/{id}", path: q, who: members, ok: 200, override: seen(200, 200)},
 			// Reported already: nothing to send, validate, match, confirm, decline or mark delivered.
 			{route: "POST /mediazione/{id}/invia", path: q + "/invia", who: members, ok: 409, override: seen(409, 403)},

@@ -71,20 +71,6 @@ func filterOptions(ctx context.Context, q db.Querier, sc Scope) (munis, bodies [
 
 func bodyOptions(ctx context.Context, q db.Querier, sc Scope) ([]web.Option, error) {
 	where, args := sc.clause("id")
-	rows, err := q.QueryContext(ctx, `SELECT id, name FROM organisations WHERE kind = 'ente_gestore' AND active = ? AND `+
+	return web.QueryOptions(ctx, q, `SELECT id, name FROM organisations WHERE kind = 'ente_gestore' AND active = ? AND `+
 		where+` ORDER BY name`, append([]any{true}, args...)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []web.Option
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		out = append(out, web.Option{Value: strconv.FormatInt(id, 10), Label: name})
-	}
-	return out, rows.Err()
 }

@@ -41,6 +41,3 @@ func budgetPercent(v float64) string { return budgetDecimal(v, 1) + "%" }
 // exportHours is minutes as hours with two decimals and a dot, as a
 // spreadsheet or a program reads them.
 func exportHours(min int) string { return strconv.FormatFloat(Hours(min), 'f', 2, 64) }
-
-// budgetID is an ID as a key.
-func budgetID(id int64) string { return strconv.FormatInt(id, 10) }

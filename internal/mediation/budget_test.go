@@ -225,12 +225,12 @@ func TestFundingLinePages(t *testing.T) {
 			c.Follow(res).WantBody(t, "Progetto 3.000 ore", "3.000", `role="img"`, "<title id=\"burndown-title\">", "Dati del grafico in tabella")
 		})
 		t.Run("an edit shows the stored values and is audited", func(t *testing.T) {
-			res := c.Get(budgetURL + "/linee/" + budgetID(id))
+			res := c.Get(budgetURL + "/linee/" + itoa(id))
 			res.WantStatus(t, http.StatusOK)
 			res.WantBody(t, `value="3000"`, `value="1000.5"`, `value="2026-12-31"`)
 			form := url.Values{"name": {"Progetto 3.000 ore"}, "total_hours": {"3200"}, "from": {"2026-01-01"},
 				"to": {"2026-12-31"}, "round_min": {"30"}, "minimum_min": {"60"}, "late_notice_hours": {"48"}, "active": {"1"}}
-			c.Post(budgetURL+"/linee/"+budgetID(id), form).WantStatus(t, http.StatusSeeOther)
+			c.Post(budgetURL+"/linee/"+itoa(id), form).WantStatus(t, http.StatusSeeOther)
 			l, _ := f.h.store.Line(context.Background(), id)
 			if l.TotalMin != 192000 || l.Policy.RoundMin != 30 || l.Policy.LateCounts {
 				t.Errorf("line = %+v", l)
@@ -247,7 +247,7 @@ func TestFundingLinePages(t *testing.T) {
 				mediator: f.mediator("Amina"), line: id, counted: 600})
 			form := url.Values{"name": {"Progetto 3.000 ore"}, "total_hours": {"12"}, "from": {"2026-01-01"},
 				"to": {"2026-12-31"}, "round_min": {"30"}, "minimum_min": {"60"}, "late_notice_hours": {"48"}, "active": {"1"}}
-			c.Post(budgetURL+"/linee/"+budgetID(id), form).WantStatus(t, http.StatusSeeOther)
+			c.Post(budgetURL+"/linee/"+itoa(id), form).WantStatus(t, http.StatusSeeOther)
 			if n := f.count(`SELECT COUNT(*) FROM mediation_budget_alerts WHERE funding_line_id = ?`, id); n != 2 {
 				t.Errorf("alerts = %d; want 50 and 75%% (10 of 12 hours)", n)
 			}
@@ -256,7 +256,7 @@ func TestFundingLinePages(t *testing.T) {
 			}
 		})
 		t.Run("allocations beyond the total are refused", func(t *testing.T) {
-			res := c.Post(budgetURL+"/linee/"+budgetID(id), url.Values{"name": {"x"}, "total_hours": {"10"}, "from": {"2026-01-01"},
+			res := c.Post(budgetURL+"/linee/"+itoa(id), url.Values{"name": {"x"}, "total_hours": {"10"}, "from": {"2026-01-01"},
 				"to": {"2026-12-31"}, "round_min": {"15"}, "minimum_min": {"60"}, "late_notice_hours": {"24"},
 				allocField(f.asl): {"11"}})
 			res.WantStatus(t, http.StatusUnprocessableEntity)

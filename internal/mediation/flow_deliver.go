@@ -84,7 +84,7 @@ func (s *Store) Report(ctx context.Context, u *auth.User, sc Scope, id int64, p 
 			return err
 		}
 		return s.tell(ctx, tx, u, r.ID, "Mediazione da approvare",
-			"Intervento del "+rome(start)+" rendicontato: "+hoursText(counted)+" ore.", r.RequesterID)
+			"Intervento del "+rome(start)+" rendicontato: "+budgetHours(counted)+" ore.", r.RequesterID)
 	})
 }
 
@@ -229,15 +229,4 @@ func (s *Store) consumed(ctx context.Context, tx *db.Tx, r *Request) error {
 		return nil
 	}
 	return s.CheckAlerts(ctx, tx, r.FundingLineID)
-}
-
-// hoursText is minutes as hours with a decimal comma: "2,25".
-func hoursText(min int) string {
-	h := min / 60
-	rest := min % 60
-	if rest == 0 {
-		return itoa(int64(h))
-	}
-	frac := strings.TrimRight(itoa(int64(rest*100/60 + 100))[1:], "0")
-	return itoa(int64(h)) + "," + frac
 }

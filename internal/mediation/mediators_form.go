@@ -10,7 +10,6 @@ import (
 	"github.com/crocevia/crocevia/internal/platform/apperr"
 	"github.com/crocevia/crocevia/internal/platform/auth"
 	"github.com/crocevia/crocevia/internal/platform/db"
-	"github.com/crocevia/crocevia/internal/platform/municipalities"
 	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
@@ -138,52 +137,23 @@ func windowValues(ws []Window) (url.Values, int) {
 // The forms' choices.
 
 func languageOptions(ctx context.Context, q db.Querier) ([]web.Option, error) {
-	return stringOptions(ctx, q, `SELECT code, name FROM mediation_languages ORDER BY position, code`)
+	return web.QueryOptions(ctx, q, `SELECT code, name FROM mediation_languages ORDER BY position, code`)
 }
 
 func providerOptions(ctx context.Context, q db.Querier) ([]web.Option, error) {
-	return stringOptions(ctx, q, `SELECT id, name FROM organisations WHERE kind = ? ORDER BY name, id`,
+	return web.QueryOptions(ctx, q, `SELECT id, name FROM organisations WHERE kind = ? ORDER BY name, id`,
 		string(auth.KindMediationProvider))
 }
 
 // mediatorUserOptions are the accounts holding the mediator role.
 func mediatorUserOptions(ctx context.Context, q db.Querier) ([]web.Option, error) {
-	return stringOptions(ctx, q, `SELECT DISTINCT u.id, u.name || ' (' || u.email || ')' FROM users u
+	return web.QueryOptions(ctx, q, `SELECT DISTINCT u.id, u.name || ' (' || u.email || ')' FROM users u
 		JOIN memberships ms ON ms.user_id = u.id WHERE ms.role = ? ORDER BY 2, u.id`, string(auth.RoleMediator))
 }
 
 // mediatorOptions are the mediators by name, for the calendar's filter.
 func mediatorOptions(ctx context.Context, q db.Querier) ([]web.Option, error) {
-	return stringOptions(ctx, q, `SELECT id, name FROM mediators ORDER BY name, id`)
-}
-
-func coveredMunicipalityOptions(ctx context.Context, q db.Querier) ([]web.Option, error) {
-	ms, err := municipalities.InProvince(ctx, q, municipalities.Province)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]web.Option, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, web.Option{Value: m.ISTATCode, Label: m.Name})
-	}
-	return out, nil
-}
-
-func stringOptions(ctx context.Context, q db.Querier, query string, args ...any) ([]web.Option, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []web.Option
-	for rows.Next() {
-		var o web.Option
-		if err := rows.Scan(&o.Value, &o.Label); err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return web.QueryOptions(ctx, q, `SELECT id, name FROM mediators ORDER BY name, id`)
 }
 
 func areaOptions() []web.Option {

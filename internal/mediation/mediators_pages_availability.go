@@ -140,7 +140,7 @@ func municipalityNames(ctx context.Context, q db.Querier, codes []string) ([]str
 	for i, c := range codes {
 		args[i] = c
 	}
-	opts, err := stringOptions(ctx, q, `SELECT istat_code, name FROM municipalities WHERE istat_code IN (`+
+	opts, err := web.QueryOptions(ctx, q, `SELECT istat_code, name FROM municipalities WHERE istat_code IN (`+
 		marks(len(codes))+`) ORDER BY name`, args...)
 	out := make([]string, 0, len(opts))
 	for _, o := range opts {

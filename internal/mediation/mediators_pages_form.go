@@ -54,7 +54,7 @@ func (h *Handler) mediatorFormFor(r *http.Request, m *Mediator) (*mediatorFormPa
 	if p.Languages, err = languageOptions(ctx, q); err != nil {
 		return nil, err
 	}
-	if p.Municipalities, err = coveredMunicipalityOptions(ctx, q); err != nil || m == nil {
+	if p.Municipalities, err = municipalityOptions(ctx, q); err != nil || m == nil {
 		return p, err
 	}
 	// A municipality outside the province stays on the form, or saving
@@ -70,7 +70,7 @@ func (h *Handler) mediatorFormFor(r *http.Request, m *Mediator) (*mediatorFormPa
 		}
 	}
 	if len(extra) > 0 {
-		more, err := stringOptions(ctx, q, `SELECT istat_code, name FROM municipalities WHERE istat_code IN (`+
+		more, err := web.QueryOptions(ctx, q, `SELECT istat_code, name FROM municipalities WHERE istat_code IN (`+
 			marks(len(extra))+`) ORDER BY name`, extra...)
 		if err != nil {
 			return nil, err

@@ -35,7 +35,7 @@ func (h *Handler) newPageFor(r *http.Request) (*newPage, error) {
 		p.Urgencies = append(p.Urgencies, web.Option{Value: string(u), Label: u.Label()})
 	}
 	var err error
-	if p.Languages, err = h.languageOptions(r.Context()); err != nil {
+	if p.Languages, err = languageOptions(r.Context(), h.store.DB); err != nil {
 		return nil, err
 	}
 	if p.Municipalities, err = municipalityOptions(r.Context(), h.store.DB); err != nil {
@@ -50,21 +50,7 @@ func (h *Handler) newPageFor(r *http.Request) (*newPage, error) {
 func (h *Handler) orgOptions(r *http.Request) ([]web.Option, error) {
 	u := web.UserOf(r)
 	if CanCoordinate(u) {
-		rows, err := h.store.DB.QueryContext(r.Context(), `SELECT id, name FROM organisations WHERE active = ? ORDER BY name, id`, true)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		var out []web.Option
-		for rows.Next() {
-			var id int64
-			var name string
-			if err := rows.Scan(&id, &name); err != nil {
-				return nil, err
-			}
-			out = append(out, web.Option{Value: itoa(id), Label: name})
-		}
-		return out, rows.Err()
+		return web.QueryOptions(r.Context(), h.store.DB, `SELECT id, name FROM organisations WHERE active = ? ORDER BY name, id`, true)
 	}
 	var out []web.Option
 	for _, m := range u.Memberships {

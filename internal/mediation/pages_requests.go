@@ -15,6 +15,10 @@ import (
 // exist.
 var members = web.Access{Roles: append(append([]auth.Role{auth.RoleMediator}, Requesters...), Coordinators...), NotFound: true}
 
+// requesters may ask for mediation: mediators do not, and to them the
+// request form does not exist.
+var requesters = web.Access{Roles: append(append([]auth.Role{}, Requesters...), Coordinators...), NotFound: true}
+
 // requestRoutes are the requests' pages and lifecycle actions.
 func (h *Handler) requestRoutes() []web.Route {
 	r := func(method, pattern string, fn http.HandlerFunc) web.Route {
@@ -22,8 +26,8 @@ func (h *Handler) requestRoutes() []web.Route {
 	}
 	return []web.Route{
 		r("GET", "", h.list),
-		r("GET", "/nuova", h.newForm),
-		r("POST", "", h.create),
+		{Method: "GET", Pattern: baseURL + "/nuova", Access: requesters, Handler: h.newForm},
+		{Method: "POST", Pattern: baseURL, Access: requesters, Handler: h.create},
 		r("GET", "/{id}", h.show),
 		r("POST", "/{id}/invia", h.act(h.send)),
 		r("POST", "/{id}/convalida", h.act(h.validate)),
@@ -79,7 +83,7 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 	for _, s := range States {
 		p.States = append(p.States, web.Option{Value: string(s), Label: s.Label()})
 	}
-	if p.Languages, err = h.languageOptions(r.Context()); err != nil {
+	if p.Languages, err = languageOptions(r.Context(), h.store.DB); err != nil {
 		h.web.Error(w, r, err)
 		return
 	}
@@ -102,29 +106,9 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 	h.web.Render(w, r, "mediation/request_list.html", p)
 }
 
-func (h *Handler) languageOptions(ctx context.Context) ([]web.Option, error) {
-	ls, err := h.store.Languages(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]web.Option, 0, len(ls))
-	for _, l := range ls {
-		out = append(out, web.Option{Value: l.Code, Label: l.Name})
-	}
-	return out, nil
-}
-
 // municipalityOptions are the province's municipalities.
 func municipalityOptions(ctx context.Context, q db.Querier) ([]web.Option, error) {
-	ms, err := municipalities.InProvince(ctx, q, municipalities.Province)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]web.Option, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, web.Option{Value: m.ISTATCode, Label: m.Name})
-	}
-	return out, nil
+	return municipalities.Options(ctx, q, municipalities.Province)
 }
 
 // pathID is the {id} of the URL, 0 when malformed (which finds nothing).

@@ -22,7 +22,7 @@ func (h *Handler) reportRoutes() []web.Route {
 		r("", h.report),
 		r("/export.csv", h.reportCSV),
 		r("/export.xlsx", h.reportXLSX),
-		r("/cedolino", h.timesheet),
+		r("/cedolino.pdf", h.timesheet),
 	}
 }
 
@@ -42,7 +42,7 @@ func (h *Handler) report(w http.ResponseWriter, r *http.Request) {
 	p.Form = q
 	ctx := r.Context()
 	var err error
-	if p.Mediators, err = timesheetMediators(ctx, h.store.DB); err != nil {
+	if p.Mediators, err = mediatorOptions(ctx, h.store.DB); err != nil {
 		h.web.Error(w, r, err)
 		return
 	}

@@ -127,8 +127,8 @@ func TestReportFigures(t *testing.T) {
 				dim, key, label string
 				requests        int
 			}{
-				{"mediatore", budgetID(f.m1), "Amina Mediatrice", 4},
-				{"mediatore", budgetID(f.m2), "Li Wei", 2},
+				{"mediatore", itoa(f.m1), "Amina Mediatrice", 4},
+				{"mediatore", itoa(f.m2), "Li Wei", 2},
 				{"mediatore", "0", "Nessun mediatore assegnato", 2},
 				{"comune", f.istat[0], "", 3},
 				{"comune", "", "Nessun comune (telefonica o video)", 4},
@@ -229,14 +229,14 @@ func TestTimesheet(t *testing.T) {
 		})
 		t.Run("the page serves it to coordinators", func(t *testing.T) {
 			c := f.env.Login(f.coordinator)
-			res := c.Get(reportURL + "/cedolino?mediatore=" + budgetID(f.m1) + "&mese=2026-03")
+			res := c.Get(reportURL + "/cedolino.pdf?mediatore=" + itoa(f.m1) + "&mese=2026-03")
 			res.WantStatus(t, http.StatusOK)
 			if !strings.HasPrefix(res.Body, "%PDF") || res.Header.Get("Content-Type") != "application/pdf" {
 				t.Errorf("answer %q is not a PDF", res.Header.Get("Content-Type"))
 			}
-			c.Get(reportURL+"/cedolino?mediatore=99999&mese=2026-03").WantStatus(t, http.StatusNotFound)
-			c.Get(reportURL+"/cedolino?mediatore="+budgetID(f.m1)+"&mese=marzo").WantStatus(t, http.StatusUnprocessableEntity)
-			f.env.Login(f.operator).Get(reportURL+"/cedolino?mediatore="+budgetID(f.m1)+"&mese=2026-03").
+			c.Get(reportURL+"/cedolino.pdf?mediatore=99999&mese=2026-03").WantStatus(t, http.StatusNotFound)
+			c.Get(reportURL+"/cedolino.pdf?mediatore="+itoa(f.m1)+"&mese=marzo").WantStatus(t, http.StatusUnprocessableEntity)
+			f.env.Login(f.operator).Get(reportURL+"/cedolino.pdf?mediatore="+itoa(f.m1)+"&mese=2026-03").
 				WantStatus(t, http.StatusNotFound)
 		})
 	})

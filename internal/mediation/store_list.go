@@ -112,24 +112,6 @@ func (s *Store) Offered(ctx context.Context, id, mid int64) (bool, error) {
 	return n > 0, err
 }
 
-// Languages lists the languages a request can ask for.
-func (s *Store) Languages(ctx context.Context) ([]Spoken, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT code, name FROM mediation_languages ORDER BY position, name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Spoken
-	for rows.Next() {
-		var l Spoken
-		if err := rows.Scan(&l.Code, &l.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, rows.Err()
-}
-
 // StateCount is how many requests of sc stand in one state.
 type StateCount struct {
 	State State

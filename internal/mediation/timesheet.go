@@ -12,7 +12,6 @@ import (
 	"github.com/crocevia/crocevia/internal/platform/db"
 	"github.com/crocevia/crocevia/internal/platform/i18n"
 	"github.com/crocevia/crocevia/internal/platform/pdfdoc"
-	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
 // Timesheet is a mediator's counted interventions of one month, for
@@ -163,23 +162,4 @@ func timesheetClip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-// timesheetMediators are every mediator, by name, for the timesheet form.
-func timesheetMediators(ctx context.Context, q db.Querier) ([]web.Option, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name FROM mediators ORDER BY name, id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []web.Option
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		out = append(out, web.Option{Value: budgetID(id), Label: name})
-	}
-	return out, rows.Err()
 }

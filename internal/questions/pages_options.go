@@ -28,15 +28,7 @@ func flowStateOptions() []web.Option {
 }
 
 func flowMunicipalities(ctx context.Context, q db.Querier) ([]web.Option, error) {
-	ms, err := municipalities.InProvince(ctx, q, municipalities.Province)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]web.Option, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, web.Option{Value: m.ISTATCode, Label: m.Name})
-	}
-	return out, nil
+	return municipalities.Options(ctx, q, municipalities.Province)
 }
 
 // flowOffices are the active organisations, any of which may be the
@@ -52,21 +44,7 @@ func flowExperts(ctx context.Context, q db.Querier) ([]web.Option, error) {
 }
 
 func flowOptions(ctx context.Context, q db.Querier, query string, args ...any) ([]web.Option, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []web.Option
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, err
-		}
-		out = append(out, web.Option{Value: flowID(id), Label: name})
-	}
-	return out, rows.Err()
+	return web.QueryOptions(ctx, q, query, args...)
 }
 
 // flowOrgOptions are u's organisations, for an asker who belongs to several.

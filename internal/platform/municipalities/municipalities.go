@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/crocevia/crocevia/internal/platform/db"
+	"github.com/crocevia/crocevia/internal/platform/web"
 )
 
 //go:embed data/comuni-italia.csv
@@ -101,4 +102,10 @@ func InProvince(ctx context.Context, q db.Querier, province string) ([]Municipal
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// Options are the municipalities of a province by name, as the choices of
+// a select: ISTAT code and name.
+func Options(ctx context.Context, q db.Querier, province string) ([]web.Option, error) {
+	return web.QueryOptions(ctx, q, `SELECT istat_code, name FROM municipalities WHERE province_code = ? ORDER BY name`, province)
 }
