@@ -166,12 +166,23 @@ func visitOK(t *testing.T, tab context.Context, url string) {
 }
 
 // submit clicks the element at xpath and waits for the page it leads to;
-// a page answering 4xx or 5xx fails the test with its error summary.
+// a page answering 4xx or 5xx fails the test with its error summary. The
+// click is scripted: it does not aim at screen coordinates, which a long
+// form still laying itself out, or a loaded machine, can move under a
+// simulated one.
 func submit(t *testing.T, tab context.Context, xpath string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tab, 30*time.Second)
 	defer cancel()
-	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.Search(xpath)))
+	if _, err := chromedp.Run(ctx, chromedp.WaitReady(chromedp.Search(xpath))); err != nil {
+		t.Fatalf("find %s: %v", xpath, err)
+	}
+	js := `(document.evaluate(` + strconv.Quote(xpath) + `, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue.click(), true)`
+	click := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := chromedp.Evaluate[bool](js)(ctx, tg)
+		return chromedp.Void{}, err
+	}
+	resp, err := chromedp.RunResponse(ctx, click)
 	if err != nil {
 		t.Fatalf("click %s: %v", xpath, err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,22 +47,22 @@ func TestMediationWholeLoop(t *testing.T) {
 		chooseOption(t, operator, "language", "Arabo")
 		chooseOption(t, operator, "mode", "In presenza")
 		chooseOption(t, operator, "municipality", "Alessandria")
-		submitJS(t, operator, `//button[normalize-space()="Invia la richiesta"]`)
+		submit(t, operator, `//button[normalize-space()="Invia la richiesta"]`)
 		wantText(t, operator, "Inviata")
 		request = step(t, operator, chromedp.Location())
 	})
 
 	t.Run("the coordinator validates and matches", func(t *testing.T) {
 		visitOK(t, coordinator, request)
-		submitJS(t, coordinator, `//button[normalize-space()="Convalida la richiesta"]`)
+		submit(t, coordinator, `//button[normalize-space()="Convalida la richiesta"]`)
 		wantText(t, coordinator, "Convalidata")
 		checkAxe(t, coordinator, request+" (matching)")
-		ok := step(t, coordinator, chromedp.Evaluate[bool](`(() => { const l = [...document.querySelectorAll('label')].find(l => l.textContent.includes(`+quoteJS(mediatorName)+`));
+		ok := step(t, coordinator, chromedp.Evaluate[bool](`(() => { const l = [...document.querySelectorAll('label')].find(l => l.textContent.includes(`+strconv.Quote(mediatorName)+`));
 			if (!l) return false; document.getElementById(l.htmlFor).checked = true; return true })()`))
 		if !ok {
 			t.Fatalf("%s is not among the candidates", mediatorName)
 		}
-		submitJS(t, coordinator, `//button[normalize-space()="Assegna"]`)
+		submit(t, coordinator, `//button[normalize-space()="Assegna"]`)
 		wantText(t, coordinator, "Assegnata")
 	})
 
@@ -69,7 +70,7 @@ func TestMediationWholeLoop(t *testing.T) {
 	t.Run("the mediator confirms", func(t *testing.T) {
 		visitOK(t, mediator, request)
 		checkAxe(t, mediator, request+" (confirm)")
-		submitJS(t, mediator, `//button[normalize-space()="Confermo l'incarico"]`)
+		submit(t, mediator, `//button[normalize-space()="Confermo l'incarico"]`)
 		wantText(t, mediator, "Confermata")
 	})
 
@@ -82,7 +83,7 @@ func TestMediationWholeLoop(t *testing.T) {
 			chromedp.SetValue(chromedp.CSS(`#f-actual_day`), yesterday.Format(time.DateOnly)),
 			chromedp.SetValue(chromedp.CSS(`#f-actual_start`), hour),
 			chromedp.SetValue(chromedp.CSS(`#f-actual_end`), start.Add(100*time.Minute).Format("15:04")))
-		submitJS(t, mediator, `//button[normalize-space()="Invia il rendiconto"]`)
+		submit(t, mediator, `//button[normalize-space()="Invia il rendiconto"]`)
 		wantText(t, mediator, "Rendicontata")
 		wantText(t, mediator, "1,75")
 	})
@@ -92,7 +93,7 @@ func TestMediationWholeLoop(t *testing.T) {
 		checkAxe(t, operator, request+" (sign-off)")
 		chooseOption(t, operator, "rating", "5 - Ottimo")
 		step(t, operator, chromedp.SendKeys(chromedp.CSS(`#f-comment`), "Puntuale e chiara"))
-		submitJS(t, operator, `//button[normalize-space()="Approva l'intervento"]`)
+		submit(t, operator, `//button[normalize-space()="Approva l'intervento"]`)
 		wantText(t, operator, "Approvata")
 	})
 
@@ -194,28 +195,5 @@ func moveRequestToYesterday(t *testing.T, m *Main, url string) {
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-}
-
-func quoteJS(s string) string { return "'" + strings.ReplaceAll(s, "'", "\\'") + "'" }
-
-// submitJS clicks the button at xpath from script and waits for the page
-// it leads to. A scripted click does not aim at screen coordinates, which
-// a long form still laying itself out can move under a simulated one.
-func submitJS(t *testing.T, tab context.Context, xpath string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(tab, 30*time.Second)
-	defer cancel()
-	js := `(document.evaluate(` + quoteJS(xpath) + `, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue.click(), true)`
-	click := func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := chromedp.Evaluate[bool](js)(ctx, tg)
-		return chromedp.Void{}, err
-	}
-	resp, err := chromedp.RunResponse(ctx, click)
-	if err != nil {
-		t.Fatalf("click %s: %v", xpath, err)
-	}
-	if resp.Status >= 400 {
-		t.Fatalf("click %s: status %d at %s", xpath, resp.Status, resp.URL)
 	}
 }

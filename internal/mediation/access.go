@@ -52,8 +52,13 @@ func ScopeOf(u *auth.User, mediatorID int64) Scope {
 func (s Scope) Empty() bool { return !s.All && len(s.Orgs) == 0 && s.Mediator == 0 }
 
 // clause is the scope as a condition on the request aliased r: a forged ID
-// outside it finds nothing.
-func (s Scope) clause() (string, []any) {
+// outside it finds nothing. A mediator's scope holds the requests booked to
+// them and those they were offered.
+func (s Scope) clause() (string, []any) { return s.where(true) }
+
+// where is the scope as a condition on the request aliased r; offers says
+// whether a mediator's scope holds the requests they were offered too.
+func (s Scope) where(offers bool) (string, []any) {
 	if s.All {
 		return "1=1", nil
 	}
@@ -65,12 +70,16 @@ func (s Scope) clause() (string, []any) {
 			args = append(args, id)
 		}
 	}
-	if s.Mediator != 0 {
+	switch {
+	case s.Mediator != 0 && offers:
 		// A union of two index reads, not an OR the planner would answer
 		// by reading every request.
 		conds = append(conds, `r.id IN (SELECT m.id FROM mediation_requests m WHERE m.mediator_id = ?
 			UNION SELECT o.request_id FROM mediation_offers o WHERE o.mediator_id = ?)`)
 		args = append(args, s.Mediator, s.Mediator)
+	case s.Mediator != 0:
+		conds = append(conds, "r.mediator_id = ?")
+		args = append(args, s.Mediator)
 	}
 	if len(conds) == 0 {
 		return "1=0", nil

@@ -2,7 +2,6 @@ package mediation
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/crocevia/crocevia/internal/platform/i18n"
@@ -23,34 +22,10 @@ type CalendarFilter struct {
 	MediatorID int64
 }
 
-// calendarClause is the scope as a condition on the request aliased r,
-// for calendars: a mediator sees only the slots booked to them, never the
-// offers; a service the requests of its organisations.
-func calendarClause(sc Scope) (string, []any) {
-	if sc.All {
-		return "1=1", nil
-	}
-	var conds []string
-	var args []any
-	if len(sc.Orgs) > 0 {
-		conds = append(conds, "r.org_id IN ("+marks(len(sc.Orgs))+")")
-		for _, id := range sc.Orgs {
-			args = append(args, id)
-		}
-	}
-	if sc.Mediator != 0 {
-		conds = append(conds, "r.mediator_id = ?")
-		args = append(args, sc.Mediator)
-	}
-	if len(conds) == 0 {
-		return "1=0", nil
-	}
-	return "(" + strings.Join(conds, " OR ") + ")", args
-}
-
 // calendarWhere is f in the scope as a condition on the request aliased r.
 func calendarWhere(sc Scope, f CalendarFilter) (string, []any) {
-	scope, sargs := calendarClause(sc)
+	// A mediator's calendar holds the slots booked to them, never the offers.
+	scope, sargs := sc.where(false)
 	where := `r.state IN (` + marks(len(calendarStates)) + `) AND r.starts_at >= ? AND ` + scope
 	args := make([]any, 0, len(calendarStates)+len(sargs)+3)
 	for _, st := range calendarStates {
