@@ -31,7 +31,7 @@ const cols = `c.id, c.facility_id, f.code, f.name, c.contract_id, k.cig, k.amoun
 const from = ` FROM contestations c JOIN facilities f ON f.id = c.facility_id JOIN contracts k ON k.id = c.contract_id
 	JOIN organisations o ON o.id = c.managing_body_id LEFT JOIN users u ON u.id = c.created_by`
 
-func scan(sc interface{ Scan(...any) error }) (*Contestation, error) {
+func scan(sc db.Scanner) (*Contestation, error) {
 	c := &Contestation{}
 	var pec, deadline, notified, replied, decided, executedOn, executed sql.NullTime
 	err := sc.Scan(&c.ID, &c.FacilityID, &c.FacilityCode, &c.FacilityName, &c.ContractID, &c.CIG, &c.ContractCents,
@@ -115,19 +115,8 @@ func (s *Store) List(ctx context.Context, sc Scope, fl Filter) ([]*Contestation,
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+cols+from+w+` ORDER BY CASE WHEN c.state IN ('notified', 'replied', 'penalised')
 		THEN 0 ELSE 1 END, c.reply_deadline IS NULL, c.reply_deadline, c.updated_at DESC, c.id DESC LIMIT ? OFFSET ?`,
 		append(args, max(fl.Limit, 1), max(fl.Offset, 0))...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []*Contestation
-	for rows.Next() {
-		c, err := scan(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, c)
-	}
-	return out, total, rows.Err()
+	out, err := db.Collect(rows, err, scan)
+	return out, total, err
 }
 
 // OpenCount is the number of contestations in sc still open: notified and

@@ -25,22 +25,10 @@ func (s *Store) Caps(ctx context.Context, u *auth.User) ([]*MunicipalityCap, err
 		return nil, errFacilityNotFound
 	}
 	rows, err := s.DB.QueryContext(ctx, capsQuery+` ORDER BY m.name`, municipalities.Province)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*MunicipalityCap
-	for rows.Next() {
-		m, err := scanCap(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanCap)
 }
 
-func scanCap(row interface{ Scan(...any) error }) (*MunicipalityCap, error) {
+func scanCap(row db.Scanner) (*MunicipalityCap, error) {
 	m := &MunicipalityCap{}
 	var set *int64
 	if err := row.Scan(&m.ISTATCode, &m.Name, &m.Population, &set, &m.Facilities, &m.Places); err != nil {

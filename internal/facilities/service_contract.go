@@ -34,19 +34,7 @@ func (s *Store) ContractFacilities(ctx context.Context, u *auth.User, c *Contrac
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+facilityColumns+facilityFrom+`
 		JOIN contract_facilities cf ON cf.facility_id = f.id WHERE cf.contract_id = ? AND `+where+` ORDER BY f.name`,
 		append([]any{c.ID}, args...)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Facility
-	for rows.Next() {
-		f, err := scanFacility(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanFacility)
 }
 
 // Penalties is contract c's penalty grid.

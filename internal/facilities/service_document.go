@@ -15,22 +15,10 @@ var errDocumentNotFound = apperr.NotFoundf("Documento non trovato.")
 func (s *Store) Documents(ctx context.Context, f *Facility) ([]*Document, error) {
 	rows, err := s.DB.QueryContext(ctx, `SELECT id, facility_id, kind, number, issued_on, expires_on, updated_at
 		FROM facility_documents WHERE facility_id = ? ORDER BY kind, issued_on DESC, id`, f.ID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Document
-	for rows.Next() {
-		d, err := scanDocument(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanDocument)
 }
 
-func scanDocument(row interface{ Scan(...any) error }) (*Document, error) {
+func scanDocument(row db.Scanner) (*Document, error) {
 	d := &Document{}
 	var exp nullDate
 	if err := row.Scan(&d.ID, &d.FacilityID, &d.Kind, &d.Number, &d.IssuedOn, &exp, &d.UpdatedAt); err != nil {

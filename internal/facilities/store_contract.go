@@ -13,7 +13,7 @@ const contractColumns = `c.id, c.cig, c.award_procedure, c.capitolato, c.lot, c.
 
 const contractFrom = ` FROM contracts c JOIN organisations o ON o.id = c.managing_body_id`
 
-func scanContract(row interface{ Scan(...any) error }) (*Contract, error) {
+func scanContract(row db.Scanner) (*Contract, error) {
 	c := &Contract{}
 	var ext nullDate
 	err := row.Scan(&c.ID, &c.CIG, &c.Procedure, &c.Capitolato, &c.Lot, &c.BodyID, &c.BodyName, &c.SignedOn, &c.ExpiresOn,
@@ -34,19 +34,7 @@ func contractByID(ctx context.Context, q db.Querier, sc Scope, id int64) (*Contr
 
 func queryContracts(ctx context.Context, q db.Querier, query string, args ...any) ([]*Contract, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Contract
-	for rows.Next() {
-		c, err := scanContract(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanContract)
 }
 
 func insertContract(ctx context.Context, tx *db.Tx, c *Contract) error {

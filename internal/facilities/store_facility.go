@@ -16,7 +16,7 @@ const facilityColumns = `f.id, f.code, f.name, f.system_type, f.typology, f.gues
 const facilityFrom = ` FROM facilities f JOIN municipalities m ON m.istat_code = f.istat_code
 	JOIN organisations o ON o.id = f.managing_body_id`
 
-func scanFacility(row interface{ Scan(...any) error }) (*Facility, error) {
+func scanFacility(row db.Scanner) (*Facility, error) {
 	f := &Facility{}
 	var guests string
 	var opened, closed nullDate
@@ -81,19 +81,8 @@ func listFacilities(ctx context.Context, q db.Querier, sc Scope, fl Filter) ([]*
 	}
 	rows, err := q.QueryContext(ctx, `SELECT `+facilityColumns+facilityFrom+cond+` ORDER BY f.name, f.code LIMIT ? OFFSET ?`,
 		append(args, fl.Limit, fl.Offset)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []*Facility
-	for rows.Next() {
-		f, err := scanFacility(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, f)
-	}
-	return out, total, rows.Err()
+	out, err := db.Collect(rows, err, scanFacility)
+	return out, total, err
 }
 
 func escapeLike(s string) string {

@@ -114,17 +114,5 @@ func (s *Store) MoveItem(ctx context.Context, id int64, up bool) error {
 func sectionItems(ctx context.Context, q db.Querier, sectionID int64) ([]*Item, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+itemCols+` FROM checklist_items WHERE section_id = ?
 		ORDER BY position, id`, sectionID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Item
-	for rows.Next() {
-		it, err := scanItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, it)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanItem)
 }

@@ -86,19 +86,7 @@ func pickCurrent(t *Template, vs []*Version) {
 // versions lists the versions matching where, without their sections.
 func versions(ctx context.Context, q db.Querier, where string, args ...any) ([]*Version, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+versionCols+versionFrom+` WHERE `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Version
-	for rows.Next() {
-		v, err := scanVersion(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanVersion)
 }
 
 // Version returns a version with its sections and items in order.
@@ -153,17 +141,5 @@ func versionItems(ctx context.Context, q db.Querier, versionID int64) ([]*Item, 
 	rows, err := q.QueryContext(ctx, `SELECT `+itemCols+` FROM checklist_items
 		WHERE version_id = ? ORDER BY (SELECT s.position FROM checklist_sections s WHERE s.id = section_id),
 		section_id, position, id`, versionID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Item
-	for rows.Next() {
-		it, err := scanItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, it)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanItem)
 }

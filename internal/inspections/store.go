@@ -53,7 +53,7 @@ const versionCols = `v.id, v.template_id, t.name, v.number, v.state, v.derived_f
 const versionFrom = ` FROM checklist_versions v JOIN checklist_templates t ON t.id = v.template_id
 	LEFT JOIN users u ON u.id = v.published_by`
 
-func scanVersion(sc interface{ Scan(...any) error }) (*Version, error) {
+func scanVersion(sc db.Scanner) (*Version, error) {
 	v := &Version{}
 	var derived sql.NullInt64
 	var published sql.NullTime
@@ -71,7 +71,7 @@ func scanVersion(sc interface{ Scan(...any) error }) (*Version, error) {
 const itemCols = `id, version_id, section_id, position, text, legal_basis, capitolati, system_types,
 	typologies, severity, penalty_code, evidence, derived_from`
 
-func scanItem(sc interface{ Scan(...any) error }) (*Item, error) {
+func scanItem(sc db.Scanner) (*Item, error) {
 	it := &Item{}
 	var capit, systems, typos string
 	var derived sql.NullInt64

@@ -80,7 +80,7 @@ const actionCols = `a.id, a.facility_id, f.code, f.name, a.inspection_id, COALES
 const actionFrom = ` FROM corrective_actions a JOIN facilities f ON f.id = a.facility_id
 	LEFT JOIN organisations o ON o.id = a.owner_id`
 
-func scanAction(sc interface{ Scan(...any) error }) (*Action, error) {
+func scanAction(sc db.Scanner) (*Action, error) {
 	a := &Action{}
 	var answered, reviewed sql.NullTime
 	err := sc.Scan(&a.ID, &a.FacilityID, &a.FacilityCode, &a.FacilityName, &a.InspectionID, &a.OwnerID, &a.OwnerName,
@@ -123,19 +123,7 @@ func (s *Store) Actions(ctx context.Context, sc ActionScope, fl ActionFilter, no
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+actionCols+actionFrom+` WHERE `+strings.Join(conds, " AND ")+
 		` ORDER BY a.deadline, a.id LIMIT 500`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Action
-	for rows.Next() {
-		a, err := scanAction(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanAction)
 }
 
 func startOfDay(t time.Time) time.Time {

@@ -23,7 +23,7 @@ const answerCols = `a.id, a.inspection_id, a.result, a.severity, a.note, a.answe
 const answerFrom = ` FROM inspection_answers a JOIN checklist_items it ON it.id = a.item_id
 	JOIN checklist_sections s ON s.id = it.section_id LEFT JOIN users u ON u.id = a.answered_by`
 
-func scanAnswer(sc interface{ Scan(...any) error }) (*Answer, error) {
+func scanAnswer(sc db.Scanner) (*Answer, error) {
 	a := &Answer{Item: &Item{}}
 	var at sql.NullTime
 	var capit, systems, typos string
@@ -45,19 +45,7 @@ func scanAnswer(sc interface{ Scan(...any) error }) (*Answer, error) {
 func (s *Store) Answers(ctx context.Context, id int64) ([]*Answer, error) {
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+answerCols+answerFrom+` WHERE a.inspection_id = ?
 		ORDER BY s.position, s.id, it.position, it.id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Answer
-	for rows.Next() {
-		a, err := scanAnswer(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanAnswer)
 }
 
 // SaveAnswer records the finding on one item of inspection id, leaving

@@ -33,7 +33,7 @@ const inspectionCols = `i.id, i.facility_id, f.code, f.name, i.kind, i.planned_o
 
 const inspectionFrom = ` FROM inspections i JOIN facilities f ON f.id = i.facility_id`
 
-func scanInspection(sc interface{ Scan(...any) error }) (*Inspection, error) {
+func scanInspection(sc db.Scanner) (*Inspection, error) {
 	in := &Inspection{}
 	var version, declared, counted, followed sql.NullInt64
 	var started, drafted, closed sql.NullTime
@@ -132,17 +132,5 @@ func (s *Store) Inspections(ctx context.Context, sc Scope, fl Filter) ([]*Inspec
 // selects, without their commissions.
 func queryInspections(ctx context.Context, q db.Querier, tail string, args ...any) ([]*Inspection, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+inspectionCols+inspectionFrom+tail, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Inspection
-	for rows.Next() {
-		in, err := scanInspection(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, in)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanInspection)
 }

@@ -50,17 +50,5 @@ func loadVerbale(ctx context.Context, q db.Querier, in *Inspection) (*Verbale, e
 func answersIn(ctx context.Context, q db.Querier, id int64) ([]*Answer, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+answerCols+answerFrom+` WHERE a.inspection_id = ?
 		ORDER BY s.position, s.id, it.position, it.id`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Answer
-	for rows.Next() {
-		a, err := scanAnswer(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanAnswer)
 }

@@ -38,7 +38,7 @@ func (b Balance) Fits(min int) bool { return min <= b.RemainingMin() }
 const lineCols = `id, name, total_min, starts_on, ends_on, round_min, minimum_min, travel_counts,
 	late_notice_hours, late_counts, active`
 
-func scanLine(sc interface{ Scan(...any) error }) (*FundingLine, error) {
+func scanLine(sc db.Scanner) (*FundingLine, error) {
 	l := &FundingLine{}
 	p := &l.Policy
 	err := sc.Scan(&l.ID, &l.Name, &l.TotalMin, &l.From, &l.To, &p.RoundMin, &p.MinimumMin, &p.TravelCounts,

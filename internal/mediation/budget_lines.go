@@ -118,19 +118,7 @@ func (l *FundingLine) fields(alloc map[int64]int) audit.Fields {
 func (s *Store) Lines(ctx context.Context) ([]*FundingLine, error) {
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+lineCols+` FROM mediation_funding_lines
 		ORDER BY active DESC, starts_on, id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*FundingLine
-	for rows.Next() {
-		l, err := scanLine(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanLine)
 }
 
 // Line is funding line id.

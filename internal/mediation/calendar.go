@@ -56,19 +56,7 @@ func calendarRequests(ctx context.Context, q db.Querier, sc Scope, f CalendarFil
 
 func scanCalendar(ctx context.Context, q db.Querier, query string, args []any) ([]*Request, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Request
-	for rows.Next() {
-		r, err := scanCalendarRequest(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanCalendarRequest)
 }
 
 // calendarCols are the columns a calendar and a feed show: a busy month
@@ -77,7 +65,7 @@ const calendarCols = `r.id, r.org_id, COALESCE(og.name, ''), r.service_type, r.k
 	r.mode, COALESCE(r.istat_code, ''), COALESCE(mu.name, ''), r.place, r.starts_at, r.ends_at, r.state,
 	COALESCE(r.mediator_id, 0), COALESCE(md.name, ''), r.updated_at`
 
-func scanCalendarRequest(sc interface{ Scan(...any) error }) (*Request, error) {
+func scanCalendarRequest(sc db.Scanner) (*Request, error) {
 	r := &Request{}
 	err := sc.Scan(&r.ID, &r.OrgID, &r.OrgName, &r.Service, &r.Kind, &r.Language, &r.LanguageName, &r.Mode,
 		&r.ISTATCode, &r.Municipality, &r.Place, &r.Start, &r.End, &r.State, &r.MediatorID, &r.MediatorName, &r.UpdatedAt)

@@ -229,17 +229,9 @@ func checkDemoStamps(t *testing.T, r *Request, now time.Time) {
 func demoRequests(t *testing.T, d *db.DB) []*Request {
 	t.Helper()
 	rows, err := d.QueryContext(context.Background(), `SELECT `+requestCols+requestFrom+` ORDER BY r.id`)
+	out, err := db.Collect(rows, err, scanRequest)
 	if err != nil {
 		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []*Request
-	for rows.Next() {
-		r, err := scanRequest(rows)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, r)
 	}
 	return out
 }

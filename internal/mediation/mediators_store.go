@@ -16,7 +16,7 @@ const mediatorCols = `m.id, COALESCE(m.user_id, 0), m.provider_id, COALESCE(o.na
 
 const mediatorFrom = ` FROM mediators m LEFT JOIN organisations o ON o.id = m.provider_id`
 
-func scanMediator(sc interface{ Scan(...any) error }) (*Mediator, error) {
+func scanMediator(sc db.Scanner) (*Mediator, error) {
 	m := &Mediator{}
 	var areas string
 	err := sc.Scan(&m.ID, &m.UserID, &m.ProviderID, &m.ProviderName, &m.Name, &m.Email, &m.Phone,

@@ -44,7 +44,7 @@ const requestFrom = ` FROM mediation_requests r LEFT JOIN organisations og ON og
 	LEFT JOIN mediation_languages l ON l.code = r.language LEFT JOIN municipalities mu ON mu.istat_code = r.istat_code
 	LEFT JOIN mediators md ON md.id = r.mediator_id`
 
-func scanRequest(sc interface{ Scan(...any) error }) (*Request, error) {
+func scanRequest(sc db.Scanner) (*Request, error) {
 	r := &Request{}
 	var t [10]sql.NullTime
 	err := sc.Scan(&r.ID, &r.SeriesID, &r.OrgID, &r.OrgName, &r.Office, &r.RequesterID, &r.Referent, &r.Contact,

@@ -52,19 +52,8 @@ func (s *Store) List(ctx context.Context, sc Scope, f Filter) ([]*Request, int, 
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+requestCols+requestFrom+` WHERE `+where+
 		` ORDER BY r.starts_at DESC, r.id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []*Request
-	for rows.Next() {
-		r, err := scanRequest(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, r)
-	}
-	return out, total, rows.Err()
+	out, err := db.Collect(rows, err, scanRequest)
+	return out, total, err
 }
 
 // Event is one step of a request's timeline.

@@ -56,7 +56,7 @@ func CanRecordInvoice(u *auth.User, body int64) bool {
 
 const invoiceCols = `id, contract_id, month, number, issued_on, guest_days, amount_cents, updated_at`
 
-func scanInvoice(r scanner) (*Invoice, error) {
+func scanInvoice(r db.Scanner) (*Invoice, error) {
 	inv := &Invoice{}
 	if err := r.Scan(&inv.ID, &inv.ContractID, &inv.Month, &inv.Number, &inv.IssuedOn, &inv.GuestDays,
 		&inv.AmountCents, &inv.UpdatedAt); err != nil {

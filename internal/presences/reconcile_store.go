@@ -14,7 +14,7 @@ import (
 const recContractCols = `c.id, c.cig, c.lot, c.managing_body_id, o.name, c.signed_on, c.expires_on, c.extended_to,
 	c.price_cents, c.places FROM contracts c JOIN organisations o ON o.id = c.managing_body_id`
 
-func scanRecContract(r scanner) (*RecContract, error) {
+func scanRecContract(r db.Scanner) (*RecContract, error) {
 	c := &RecContract{}
 	var ext *time.Time
 	if err := r.Scan(&c.ID, &c.CIG, &c.Lot, &c.BodyID, &c.BodyName, &c.SignedOn, &c.EndsOn, &ext,
@@ -52,19 +52,8 @@ func contractsInForce(ctx context.Context, q db.Querier, sc scope, month time.Ti
 	}
 	rows, err := q.QueryContext(ctx, `SELECT `+recContractCols+` WHERE `+where+` ORDER BY c.cig LIMIT ? OFFSET ?`,
 		append(args, limit, offset)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []*RecContract
-	for rows.Next() {
-		c, err := scanRecContract(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, c)
-	}
-	return out, total, rows.Err()
+	out, err := db.Collect(rows, err, scanRecContract)
+	return out, total, err
 }
 
 // placeholders is "?,?,…" for n values, and ids as arguments.
@@ -103,7 +92,7 @@ func contractFacilities(ctx context.Context, q db.Querier, sc scope, contracts [
 
 // prefixed scans one leading column into first, the rest with the wrapped scanner.
 type prefixed struct {
-	r     scanner
+	r     db.Scanner
 	first any
 }
 

@@ -12,7 +12,7 @@ import (
 const presenceCols = `id, facility_id, day, present, arrivals, exits_transfer, exits_voluntary, exits_revoca,
 	exits_end, exits_other, absences, unjustified, notes, source, late, reported_by, reported_at, updated_at`
 
-func scanPresence(r scanner) (*Presence, error) {
+func scanPresence(r db.Scanner) (*Presence, error) {
 	p := &Presence{}
 	var by sql.NullInt64
 	dest := []any{&p.ID, &p.FacilityID, &p.Day}
@@ -41,19 +41,7 @@ func presenceOn(ctx context.Context, q db.Querier, facility int64, day time.Time
 func presencesBetween(ctx context.Context, q db.Querier, facility int64, first, last time.Time) ([]*Presence, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+presenceCols+` FROM presences
 		WHERE facility_id = ? AND day >= ? AND day <= ? ORDER BY day`, facility, first, last)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Presence
-	for rows.Next() {
-		p, err := scanPresence(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanPresence)
 }
 
 func nullID(id int64) any {

@@ -34,9 +34,7 @@ const facilityCols = `f.id, f.code, f.name, f.state, f.istat_code, m.name, f.aut
 	FROM facilities f JOIN organisations o ON o.id = f.managing_body_id
 	JOIN municipalities m ON m.istat_code = f.istat_code`
 
-type scanner interface{ Scan(dest ...any) error }
-
-func scanFacility(r scanner) (*Facility, error) {
+func scanFacility(r db.Scanner) (*Facility, error) {
 	f := &Facility{}
 	var opened, closed *time.Time
 	err := r.Scan(&f.ID, &f.Code, &f.Name, &f.State, &f.ISTATCode, &f.Municipality, &f.AuthorisedPlaces,
@@ -82,19 +80,8 @@ func activePage(ctx context.Context, q db.Querier, sc scope, page int) ([]*Facil
 	}
 	rows, err := q.QueryContext(ctx, `SELECT `+facilityCols+` WHERE `+where+` ORDER BY f.name, f.code LIMIT ? OFFSET ?`,
 		append(args, statusPage, (max(page, 1)-1)*statusPage)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []*Facility
-	for rows.Next() {
-		f, err := scanFacility(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, f)
-	}
-	return out, total, rows.Err()
+	out, err := db.Collect(rows, err, scanFacility)
+	return out, total, err
 }
 
 // facilitiesIn lists the facilities within sc, active ones only when
@@ -105,17 +92,5 @@ func facilitiesIn(ctx context.Context, q db.Querier, sc scope, activeOnly bool) 
 		where += " AND f.state = 'active'"
 	}
 	rows, err := q.QueryContext(ctx, `SELECT `+facilityCols+` WHERE `+where+` ORDER BY f.name, f.code`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Facility
-	for rows.Next() {
-		f, err := scanFacility(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanFacility)
 }

@@ -52,7 +52,7 @@ const flowEntryFrom = ` FROM questions q JOIN question_topics t ON t.id = q.topi
 	LEFT JOIN organisations oo ON oo.id = q.office_id LEFT JOIN users ue ON ue.id = q.expert_id
 	LEFT JOIN municipalities mu ON mu.istat_code = q.istat_code`
 
-func flowScanEntry(sc interface{ Scan(...any) error }) (*Entry, error) {
+func flowScanEntry(sc db.Scanner) (*Entry, error) {
 	q := &Question{}
 	e := &Entry{Question: q}
 	var due, published, answered sql.NullTime

@@ -11,7 +11,7 @@ const flowAnswerCols = `a.id, a.question_id, a.version, a.body, a.valid_as_of, a
 	COALESCE(a.author_id, 0), COALESCE(a.authority_id, 0), a.authority_name, COALESCE(a.validator_id, 0),
 	a.validator_comment, a.submitted_at, a.validated_at, a.created_at, a.updated_at`
 
-func flowScanAnswer(sc interface{ Scan(...any) error }) (*Answer, error) {
+func flowScanAnswer(sc db.Scanner) (*Answer, error) {
 	a := &Answer{}
 	var valid, review, submitted, validated sql.NullTime
 	err := sc.Scan(&a.ID, &a.QuestionID, &a.Version, &a.Body, &valid, &review, &a.Notes, &a.State, &a.AuthorID,

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"time"
+
+	"github.com/crocevia/crocevia/internal/platform/db"
 )
 
 // Filter narrows the workflow list; nil fields do not filter.
@@ -69,17 +71,6 @@ func (s *Store) List(ctx context.Context, sc Scope, fl Filter) ([]*Entry, int, e
 		CASE WHEN q.due_on IS NULL THEN 1 ELSE 0 END, q.due_on, q.updated_at DESC, q.id DESC LIMIT ? OFFSET ?`
 	args = append(flowAppendStates(args, flowOpenStates), max(fl.Limit, 1), max(fl.Offset, 0))
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+flowEntryCols+flowEntryFrom+w+order, args...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []*Entry
-	for rows.Next() {
-		e, err := flowScanEntry(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, e)
-	}
-	return out, total, rows.Err()
+	out, err := db.Collect(rows, err, flowScanEntry)
+	return out, total, err
 }

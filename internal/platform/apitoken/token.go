@@ -72,19 +72,7 @@ func (s *Store) List(ctx context.Context, u *auth.User, orgID int64) ([]*Token, 
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+tokenCols+` FROM api_tokens WHERE org_id = ?
 		ORDER BY created_at DESC, id DESC`, orgID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Token
-	for rows.Next() {
-		t, err := scanToken(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, scanToken)
 }
 
 // Revoke stops token id of orgID from working, for good.
@@ -113,7 +101,7 @@ func (s *Store) Revoke(ctx context.Context, u *auth.User, orgID, id int64) error
 
 const tokenCols = `id, org_id, name, created_by, created_at, last_used_at, revoked_at`
 
-func scanToken(sc interface{ Scan(...any) error }) (*Token, error) {
+func scanToken(sc db.Scanner) (*Token, error) {
 	t := &Token{}
 	var used, revoked sql.NullTime
 	if err := sc.Scan(&t.ID, &t.OrgID, &t.Name, &t.CreatedBy, &t.CreatedAt, &used, &revoked); err != nil {

@@ -64,19 +64,11 @@ func List(ctx context.Context, q db.Querier, f Filter) ([]Entry, int, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, at, actor_id, actor_email, org_id, action,
 		entity, entity_id, changes, prev_hash, hash FROM audit_log WHERE `+where+
 		` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	out, err := db.Collect(rows, err, scanEntry)
 	if err != nil {
 		return nil, 0, fmt.Errorf("audit list: %w", err)
 	}
-	defer rows.Close()
-	var out []Entry
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, e)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // ChangeList decodes the entry's changed fields.

@@ -55,7 +55,7 @@ func Verify(ctx context.Context, d *db.DB) (*Broken, int, error) {
 	return nil, n, nil
 }
 
-func scanEntry(rows *sql.Rows) (Entry, error) {
+func scanEntry(rows db.Scanner) (Entry, error) {
 	var e Entry
 	var actor, org sql.NullInt64
 	err := rows.Scan(&e.ID, &e.At, &actor, &e.ActorEmail, &org, &e.Action, &e.Entity,

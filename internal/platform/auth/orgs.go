@@ -82,7 +82,7 @@ var ErrOrgNotFound = apperr.NotFoundf("Organizzazione non trovata.")
 
 const orgCols = `id, name, kind, ipa_code, COALESCE(istat_code, ''), email, active, synthetic, created_at`
 
-func scanOrg(row interface{ Scan(...any) error }) (*Organisation, error) {
+func scanOrg(row db.Scanner) (*Organisation, error) {
 	o := &Organisation{}
 	err := row.Scan(&o.ID, &o.Name, &o.Kind, &o.IPACode, &o.ISTATCode, &o.Email, &o.Active, &o.Synthetic, &o.CreatedAt)
 	return o, err
@@ -125,17 +125,6 @@ func (s *Store) Organisations(ctx context.Context, f OrgFilter) ([]*Organisation
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+orgCols+` FROM organisations WHERE `+where+
 		` ORDER BY name, id LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []*Organisation
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, o)
-	}
-	return out, total, rows.Err()
+	out, err := db.Collect(rows, err, scanOrg)
+	return out, total, err
 }

@@ -25,7 +25,7 @@ var ErrUserNotFound = apperr.NotFoundf("Utente non trovato.")
 const userCols = `id, email, name, fiscal_code, active, lang, email_notifications,
 	totp_enabled, synthetic, created_at, last_login_at`
 
-func scanUser(row interface{ Scan(...any) error }) (*User, error) {
+func scanUser(row db.Scanner) (*User, error) {
 	u := &User{}
 	var last sql.NullTime
 	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.FiscalCode, &u.Active, &u.Lang,

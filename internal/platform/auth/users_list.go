@@ -65,19 +65,8 @@ func (s *Store) Users(ctx context.Context, f UserFilter) ([]*User, int, error) {
 	}
 	rows, err := s.DB.QueryContext(ctx, `SELECT `+userCols+` FROM users WHERE `+where+
 		` ORDER BY name, id LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	out, err := db.Collect(rows, err, scanUser)
 	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []*User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, u)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
 	return out, total, s.attachMemberships(ctx, out)

@@ -14,9 +14,7 @@ import (
 
 const fileColumns = `id, entity, entity_id, name, content_type, size, sha256, storage, uploaded_by, uploaded_at`
 
-type scanner interface{ Scan(dest ...any) error }
-
-func scanFile(row scanner) (*File, error) {
+func scanFile(row db.Scanner) (*File, error) {
 	var f File
 	var by sql.NullInt64
 	err := row.Scan(&f.ID, &f.Entity, &f.EntityID, &f.Name, &f.ContentType, &f.Size, &f.SHA256,
