@@ -23,7 +23,7 @@ func TestTwoInstancesSharePostgres(t *testing.T) {
 	if base == "" {
 		t.Skip("set CROCEVIA_TEST_POSTGRES to run two instances on one PostgreSQL database")
 	}
-	dbURL := dbtest.NewSchema(t, base)
+	dbURL := dbtest.NewDatabase(t, base)
 	runs := &jobRuns{count: map[int64]int{}, by: map[string]int{}}
 	start := func(name string) *Main {
 		m := newTestMain(t, dbtest.Target{Name: name, URL: dbURL, DataDir: t.TempDir()})

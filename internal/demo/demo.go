@@ -88,7 +88,11 @@ func Load(ctx context.Context, d *db.DB, seeders ...Seeder) (bool, error) {
 		return false, nil
 	}
 	store := auth.NewStore(d)
-	err := d.InTx(ctx, func(tx *db.Tx) error {
+	hash, err := auth.HashPassword(Password)
+	if err != nil {
+		return false, err
+	}
+	err = d.InTx(ctx, func(tx *db.Tx) error {
 		orgs := map[string]int64{}
 		for _, o := range Orgs {
 			id, err := store.CreateOrganisation(ctx, tx, &auth.Organisation{Name: o.Name, Kind: o.Kind,
@@ -100,7 +104,7 @@ func Load(ctx context.Context, d *db.DB, seeders ...Seeder) (bool, error) {
 		}
 		users := map[auth.Role]int64{}
 		for _, a := range Accounts {
-			id, err := store.CreateUser(ctx, tx, auth.NewUser{Email: a.Email(), Name: a.Name, Password: Password})
+			id, err := store.CreateUser(ctx, tx, auth.NewUser{Email: a.Email(), Name: a.Name, PasswordHash: hash})
 			if err != nil {
 				return fmt.Errorf("demo user %s: %w", a.Email(), err)
 			}

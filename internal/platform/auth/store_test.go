@@ -62,6 +62,32 @@ func TestAuthenticate(t *testing.T) {
 	})
 }
 
+func TestAccountsMadeInBulkShareOneHash(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		s, ctx := auth.NewStore(d), context.Background()
+		hash, err := auth.HashPassword("password-condivisa")
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = d.InTx(ctx, func(tx *db.Tx) error {
+			for _, email := range []string{"uno@example.org", "due@example.org"} {
+				if _, err := s.CreateUser(ctx, tx, auth.NewUser{Email: email, Name: "Demo", PasswordHash: hash}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, email := range []string{"uno@example.org", "due@example.org"} {
+			if _, err := s.Authenticate(ctx, email, "password-condivisa"); err != nil {
+				t.Errorf("%s: %v", email, err)
+			}
+		}
+	})
+}
+
 func TestCreateUserValidation(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		s, ctx := auth.NewStore(d), context.Background()

@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -64,4 +66,21 @@ func (d *DB) provider() (*goose.Provider, error) {
 		return nil, errors.New("no migrations embedded")
 	}
 	return p, nil
+}
+
+// MigrationsDigest identifies the migrations embedded in the binary: two
+// builds with the same digest make the same schema, so a migrated copy
+// made by one (a test template) can serve the other.
+func MigrationsDigest() string {
+	h := sha256.New()
+	_ = fs.WalkDir(migrations, ".", func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := migrations.ReadFile(path)
+		fmt.Fprintf(h, "%s %d\n", path, len(b))
+		h.Write(b)
+		return err
+	})
+	return hex.EncodeToString(h.Sum(nil))
 }

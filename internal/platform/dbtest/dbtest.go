@@ -1,7 +1,8 @@
 // Package dbtest runs storage tests on every database the platform supports:
 // always on SQLite in a temporary folder, and on PostgreSQL too when
-// CROCEVIA_TEST_POSTGRES holds a URL. Each PostgreSQL test gets a schema of
-// its own, dropped at the end, so tests never see each other's rows.
+// CROCEVIA_TEST_POSTGRES holds a URL. Each test gets a database of its own,
+// copied from a template (see template.go) and dropped at the end, so tests
+// never see each other's rows.
 package dbtest
 
 import (
@@ -9,15 +10,12 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"net/url"
 	"os"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/crocevia/crocevia/internal/platform/db"
-	"github.com/crocevia/crocevia/internal/platform/jobs"
-	"github.com/crocevia/crocevia/internal/platform/municipalities"
 )
 
 // Target is one database to run a test on.
@@ -31,21 +29,28 @@ type Target struct {
 // PostgresURL is the PostgreSQL server for tests, "" when not configured.
 func PostgresURL() string { return os.Getenv("CROCEVIA_TEST_POSTGRES") }
 
-// Targets returns a fresh SQLite target and, when configured, a fresh
-// PostgreSQL schema.
+// Targets returns a fresh SQLite database and, when configured, a fresh
+// PostgreSQL database, both migrated and with the municipalities loaded.
 func Targets(t testing.TB) []Target {
 	t.Helper()
-	out := []Target{{Name: "sqlite", DataDir: t.TempDir()}}
+	dir := t.TempDir()
+	copySQLite(t, dir)
+	out := []Target{{Name: "sqlite", DataDir: dir}}
 	if base := PostgresURL(); base != "" {
-		out = append(out, Target{Name: "postgres", URL: NewSchema(t, base), DataDir: t.TempDir()})
+		out = append(out, Target{Name: "postgres", URL: NewDatabase(t, base), DataDir: t.TempDir()})
 	}
 	return out
 }
 
-// NewSchema creates an empty schema on the server at base and returns a URL
-// whose search_path points at it; the schema is dropped when t ends.
-func NewSchema(t testing.TB, base string) string {
+// NewDatabase creates a database on the server at base, migrated and with
+// the municipalities loaded, and returns its URL; the database is dropped
+// when t ends.
+func NewDatabase(t testing.TB, base string) string {
 	t.Helper()
+	tpl, err := postgresTemplate(base)
+	if err != nil {
+		t.Fatalf("dbtest: postgres template: %v", err)
+	}
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	name := "t_" + hex.EncodeToString(b)
@@ -53,22 +58,15 @@ func NewSchema(t testing.TB, base string) string {
 	if err != nil {
 		t.Fatalf("dbtest: %v", err)
 	}
-	if _, err := admin.Exec(`CREATE SCHEMA ` + name); err != nil {
+	if _, err := admin.Exec(`CREATE DATABASE ` + name + ` TEMPLATE ` + tpl); err != nil {
 		admin.Close()
-		t.Fatalf("dbtest: create schema: %v", err)
+		t.Fatalf("dbtest: create database: %v", err)
 	}
 	t.Cleanup(func() {
-		_, _ = admin.Exec(`DROP SCHEMA ` + name + ` CASCADE`)
+		_, _ = admin.Exec(`DROP DATABASE ` + name + ` WITH (FORCE)`)
 		admin.Close()
 	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("dbtest: %v", err)
-	}
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return databaseURL(base, name)
 }
 
 // Each runs fn as a subtest on every target, with the schema migrated and
@@ -92,14 +90,8 @@ func Open(t testing.TB, tg Target) *db.DB {
 		t.Fatalf("dbtest: open %s: %v", tg.Name, err)
 	}
 	t.Cleanup(func() { d.Close() })
-	if err := d.Migrate(ctx); err != nil {
-		t.Fatalf("dbtest: migrate: %v", err)
-	}
-	if err := jobs.Migrate(ctx, d); err != nil {
-		t.Fatalf("dbtest: migrate jobs: %v", err)
-	}
-	if err := municipalities.Load(ctx, d); err != nil {
-		t.Fatalf("dbtest: municipalities: %v", err)
+	if err := fill(ctx, d); err != nil {
+		t.Fatalf("dbtest: %s: %v", tg.Name, err)
 	}
 	return d
 }

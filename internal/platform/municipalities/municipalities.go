@@ -67,13 +67,10 @@ func Load(ctx context.Context, d *db.DB) error {
 		const batch = 400
 		for start := 0; start < len(all); start += batch {
 			end := min(start+batch, len(all))
-			q := `INSERT INTO municipalities (istat_code, name, province_code, province, region_code, region, cadastral_code, population) VALUES `
+			q := `INSERT INTO municipalities (istat_code, name, province_code, province, region_code, region, cadastral_code, population) VALUES ` +
+				strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?),", end-start-1) + "(?, ?, ?, ?, ?, ?, ?, ?)"
 			args := make([]any, 0, (end-start)*8)
-			for i, m := range all[start:end] {
-				if i > 0 {
-					q += ","
-				}
-				q += "(?, ?, ?, ?, ?, ?, ?, ?)"
+			for _, m := range all[start:end] {
 				args = append(args, m.ISTATCode, m.Name, m.ProvinceCode, m.Province, m.RegionCode, m.Region, m.CadastralCode, m.Population)
 			}
 			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
@@ -88,20 +85,11 @@ func Load(ctx context.Context, d *db.DB) error {
 func InProvince(ctx context.Context, q db.Querier, province string) ([]Municipality, error) {
 	rows, err := q.QueryContext(ctx, `SELECT istat_code, name, province_code, province, region_code, region,
 		cadastral_code, population FROM municipalities WHERE province_code = ? ORDER BY name`, province)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Municipality
-	for rows.Next() {
-		var m Municipality
-		if err := rows.Scan(&m.ISTATCode, &m.Name, &m.ProvinceCode, &m.Province, &m.RegionCode, &m.Region,
-			&m.CadastralCode, &m.Population); err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return db.Collect(rows, err, func(r db.Scanner) (m Municipality, err error) {
+		err = r.Scan(&m.ISTATCode, &m.Name, &m.ProvinceCode, &m.Province, &m.RegionCode, &m.Region,
+			&m.CadastralCode, &m.Population)
+		return m, err
+	})
 }
 
 // Options are the municipalities of a province by name, as the choices of

@@ -2,6 +2,7 @@ package webtest
 
 import (
 	"context"
+	"sync"
 
 	"github.com/crocevia/crocevia/internal/platform/auth"
 	"github.com/crocevia/crocevia/internal/platform/db"
@@ -30,6 +31,16 @@ func (e *Env) DefaultOrg() int64 {
 	return e.defaultOrg
 }
 
+// passwordHash is the hash of Password, computed once for all the users
+// the tests create.
+var passwordHash = sync.OnceValue(func() string {
+	h, err := auth.HashPassword(Password)
+	if err != nil {
+		panic(err)
+	}
+	return h
+})
+
 // User creates an active user with password Password holding roles in the
 // default organisation.
 func (e *Env) User(email string, roles ...auth.Role) *auth.User {
@@ -43,7 +54,7 @@ func (e *Env) UserIn(orgID int64, email string, roles ...auth.Role) *auth.User {
 	e.T.Helper()
 	var u *auth.User
 	e.InTx(func(ctx context.Context, tx *db.Tx) error {
-		id, err := e.Auth.CreateUser(ctx, tx, auth.NewUser{Email: email, Name: "Utente " + email, Password: Password})
+		id, err := e.Auth.CreateUser(ctx, tx, auth.NewUser{Email: email, Name: "Utente " + email, PasswordHash: passwordHash()})
 		if err != nil {
 			return err
 		}
