@@ -32,7 +32,9 @@ type Node struct {
 
 // axeRun checks the WCAG 2.1 A and AA rules and keeps only what a failure
 // message needs. Shadow-DOM and frame targets are lists of selectors.
-const axeRun = `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+// resultTypes spares axe listing every element that passes, a quarter of
+// its time on our pages; violations are still listed in full.
+const axeRun = `axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
 	.then(r => r.violations.map(v => ({
 		id: v.id, impact: v.impact || '', help: v.help, helpUrl: v.helpUrl,
 		nodes: v.nodes.map(n => ({
