@@ -9,8 +9,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime/debug"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -28,19 +26,13 @@ import (
 // would have built, and Open still runs the migrations, which find nothing
 // to do.
 
-// templateKey names what a template holds: the schema migrations, the
-// job queue's version and the municipalities. A change to any of them
-// makes a new template.
+// templateKey names what a template holds: the schema migrations and the
+// municipalities; a change to either makes a new template. The job queue's
+// tables are pinned with River's version in go.mod, and a copy made before
+// an upgrade would only be brought up to date by Open's migrations.
 var templateKey = sync.OnceValue(func() string {
 	h := sha256.New()
 	fmt.Fprintln(h, db.MigrationsDigest())
-	if info, ok := debug.ReadBuildInfo(); ok {
-		for _, m := range info.Deps {
-			if strings.HasPrefix(m.Path, "github.com/riverqueue/") {
-				fmt.Fprintln(h, m.Path, m.Version)
-			}
-		}
-	}
 	all, _ := municipalities.All()
 	fmt.Fprint(h, all)
 	return hex.EncodeToString(h.Sum(nil))[:16]
@@ -103,6 +95,9 @@ func copySQLite(t testing.TB, dir string) {
 // server at base, building it if no test process has yet. Test binaries
 // of several packages run at once: an advisory lock lets one build while
 // the others wait, and the template gets its name only once complete.
+// Templates of older schemas are left alone (a test process of another
+// checkout may be copying one); any crocevia_tpl_* database can be dropped
+// when no tests run.
 func postgresTemplate(base string) (string, error) {
 	name := "crocevia_tpl_" + templateKey()
 	ctx := context.Background()
@@ -127,7 +122,6 @@ func postgresTemplate(base string) (string, error) {
 	if exists {
 		return name, nil
 	}
-	dropStaleTemplates(ctx, conn)
 	building := name + "_building"
 	if _, err := conn.ExecContext(ctx, `DROP DATABASE IF EXISTS `+building+` WITH (FORCE)`); err != nil {
 		return "", err
@@ -153,19 +147,6 @@ func postgresTemplate(base string) (string, error) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	return "", err
-}
-
-// dropStaleTemplates drops the templates of other schema versions, which
-// no one will copy again; one in use stays, and is dropped next time.
-func dropStaleTemplates(ctx context.Context, conn *sql.Conn) {
-	rows, err := conn.QueryContext(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'crocevia\_tpl\_%'`)
-	names, err := db.Collect(rows, err, func(r db.Scanner) (n string, err error) { return n, r.Scan(&n) })
-	if err != nil {
-		return
-	}
-	for _, n := range names {
-		_, _ = conn.ExecContext(ctx, `DROP DATABASE IF EXISTS `+n)
-	}
 }
 
 // databaseURL is base pointed at another database on the same server.
