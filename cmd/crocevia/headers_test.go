@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -90,4 +91,37 @@ func TestSecurityHeaders(t *testing.T) {
 			})
 		}
 	})
+}
+
+// Static files are public and cached for a year: they must not carry a
+// cookie, which a shared cache could hand to the next visitor, yet they
+// keep the security headers.
+func TestStaticFilesCarryNoCookie(t *testing.T) {
+	m := startMain(t, dbtest.Target{Name: "sqlite", DataDir: t.TempDir()})
+	page := newClient(t, m.URL()).get("/login").Body
+	css := regexp.MustCompile(`/static/[^"]+\.css`).FindString(page)
+	if css == "" {
+		t.Fatal("the login page links no stylesheet")
+	}
+	for name, c := range map[string]*client{"a first-time visitor": newClient(t, m.URL()), "a logged-in user": loggedInClient(t, m)} {
+		t.Run(name, func(t *testing.T) {
+			r := c.get(css)
+			if r.Status != http.StatusOK || !strings.Contains(r.Header.Get("Cache-Control"), "immutable") {
+				t.Fatalf("status %d, Cache-Control %q", r.Status, r.Header.Get("Cache-Control"))
+			}
+			if sc := r.Header.Values("Set-Cookie"); len(sc) > 0 {
+				t.Errorf("static file sets cookies: %q", sc)
+			}
+			if r.Header.Get("X-Content-Type-Options") != "nosniff" {
+				t.Error("static file lacks X-Content-Type-Options")
+			}
+		})
+	}
+}
+
+func loggedInClient(t *testing.T, m *Main) *client {
+	t.Helper()
+	c := newClient(t, m.URL())
+	c.mustLogin(demoEmail(auth.RoleAnalyst), demo.Password)
+	return c
 }

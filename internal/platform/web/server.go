@@ -93,21 +93,27 @@ func (s *Server) Log() *slog.Logger { return s.deps.Log }
 func (s *Server) I18n() *i18n.Catalogue { return s.deps.I18n }
 
 // Handler builds the whole HTTP handler: the route table behind the
-// middleware chain.
+// middleware chain. Static files are answered before the session and CSRF
+// layers: they need neither, a session lookup per stylesheet and font is
+// wasted work, and a cookie set on a response marked public and immutable
+// could be stored by a shared cache.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /static/", s.assets.Handler())
 	for _, rt := range s.routes {
 		mux.Handle(rt.Method+" "+rt.Pattern, s.gate(rt))
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.NotFound(w, r)
 	})
-	var h http.Handler = mux
-	h = s.csrf(h)
-	h = s.session(h)
-	h = http.NewCrossOriginProtection().Handler(h)
-	h = s.limitBody(h)
+	var app http.Handler = mux
+	app = s.csrf(app)
+	app = s.session(app)
+	app = http.NewCrossOriginProtection().Handler(app)
+	app = s.limitBody(app)
+	top := http.NewServeMux()
+	top.Handle("GET /static/", s.assets.Handler())
+	top.Handle("/", app)
+	var h http.Handler = top
 	h = s.securityHeaders(h)
 	h = s.observe(h)
 	h = s.recoverPanics(h)
