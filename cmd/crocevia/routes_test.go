@@ -289,9 +289,9 @@ func routeTable(f fixtures) []routeSpec {
 // apiTokens gives the facility manager's answer and 404 to roles that
 // manage no token.
 func apiTokens(manager int) map[string]int {
-	m := map[string]int{string(auth.RoleFacilityManager): manager}
+	m := map[string]int{string(auth.RoleFacilityManager): manager, string(auth.RoleMediationCoordinator): manager}
 	for _, r := range auth.Roles {
-		if r != auth.RoleAdmin && r != auth.RoleFacilityManager {
+		if _, issuer := m[string(r)]; !issuer && r != auth.RoleAdmin {
 			m[string(r)] = 404
 		}
 	}

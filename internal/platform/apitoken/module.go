@@ -15,9 +15,17 @@ var templates embed.FS
 // pagePath is where users manage their organisations' tokens.
 const pagePath = "/account/api-token"
 
+// issuers says which role issues the tokens of which kind of organisation:
+// a managing body's programs report presences, a mediation provider's read
+// the budget. Admins issue them for both kinds.
+var issuers = map[auth.Role]auth.OrgKind{
+	auth.RoleFacilityManager:      auth.KindEnteGestore,
+	auth.RoleMediationCoordinator: auth.KindMediationProvider,
+}
+
 // managerRoles may reach the token pages; which organisations each sees is
 // CanManage's business.
-var managerRoles = []auth.Role{auth.RoleAdmin, auth.RoleFacilityManager}
+var managerRoles = []auth.Role{auth.RoleAdmin, auth.RoleFacilityManager, auth.RoleMediationCoordinator}
 
 // Deps are the token pages' dependencies.
 type Deps struct {
@@ -56,25 +64,33 @@ func (h *Handler) Routes() []web.Route {
 }
 
 // orgs are the organisations whose tokens u manages: every managing body
-// for an admin, the ones where u is facility manager otherwise.
+// and mediation provider for an admin, the ones where u holds an issuing
+// role otherwise.
 func (h *Handler) orgs(ctx context.Context, u *auth.User) ([]web.Option, error) {
+	var out []web.Option
 	if !u.IsAdmin() {
-		var out []web.Option
 		for _, m := range u.Memberships {
-			if m.Role == auth.RoleFacilityManager {
+			if issues(m) {
 				out = append(out, web.Option{Value: itoa(m.OrgID), Label: m.OrgName})
 			}
 		}
 		return out, nil
 	}
-	kind := auth.KindEnteGestore
-	list, _, err := h.auth.Organisations(ctx, auth.OrgFilter{Kind: &kind, Limit: 1000})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]web.Option, len(list))
-	for i, o := range list {
-		out[i] = web.Option{Value: itoa(o.ID), Label: o.Name}
+	for _, kind := range []auth.OrgKind{auth.KindEnteGestore, auth.KindMediationProvider} {
+		list, _, err := h.auth.Organisations(ctx, auth.OrgFilter{Kind: &kind, Limit: 1000})
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range list {
+			out = append(out, web.Option{Value: itoa(o.ID), Label: o.Name + " (" + o.Kind.Label() + ")"})
+		}
 	}
 	return out, nil
+}
+
+// issues reports whether membership m lets its holder issue the
+// organisation's tokens.
+func issues(m auth.Membership) bool {
+	kind, ok := issuers[m.Role]
+	return ok && m.OrgKind == kind
 }

@@ -29,7 +29,7 @@ func (h *Handler) load(r *http.Request, org string) (*tokenPage, error) {
 	if p.Orgs, err = h.orgs(r.Context(), web.UserOf(r)); err != nil {
 		return nil, err
 	}
-	if len(p.Orgs) == 0 {
+	if len(p.Orgs) == 0 && org == "" {
 		return p, nil
 	}
 	if org == "" {
@@ -57,6 +57,9 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 // never retrievable again.
 func (h *Handler) create(w http.ResponseWriter, r *http.Request) {
 	p, err := h.load(r, r.PostFormValue("org"))
+	if err == nil && p.OrgID == 0 {
+		err = errNoToken
+	}
 	if err != nil {
 		h.web.Error(w, r, err)
 		return

@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,9 +35,15 @@ type Token struct {
 type Store struct{ DB *db.DB }
 
 // CanManage reports whether u may issue and revoke org's tokens: admins
-// for any organisation, facility managers for their own.
+// for any organisation, facility managers for their managing body and
+// mediation coordinators for their provider.
 func CanManage(u *auth.User, orgID int64) bool {
-	return u.IsAdmin() || u.HasRoleIn(auth.RoleFacilityManager, orgID)
+	if u.IsAdmin() {
+		return true
+	}
+	return u != nil && slices.ContainsFunc(u.Memberships, func(m auth.Membership) bool {
+		return m.OrgID == orgID && issues(m)
+	})
 }
 
 // Create issues a token named name for orgID and returns its secret, which

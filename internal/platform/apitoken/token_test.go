@@ -20,6 +20,7 @@ type fixture struct {
 	env          *webtest.Env
 	store        *apitoken.Store
 	ponte, other int64
+	provider     int64 // a mediation provider
 }
 
 func setup(t testing.TB, d *db.DB) *fixture {
@@ -33,6 +34,7 @@ func setup(t testing.TB, d *db.DB) *fixture {
 	env.Mount(h)
 	f.ponte = env.Org("Cooperativa Il Ponte", auth.KindEnteGestore).ID
 	f.other = env.Org("Cooperativa L'Approdo", auth.KindEnteGestore).ID
+	f.provider = env.Org("Mediazione Interculturale", auth.KindMediationProvider).ID
 	return f
 }
 
@@ -146,11 +148,35 @@ func TestPages(t *testing.T) {
 			mgr.Post("/account/api-token", url.Values{"org": {strconv.FormatInt(fx.other, 10)}, "name": {"X"}}).
 				WantStatus(t, http.StatusNotFound)
 		})
-		t.Run("an admin picks any managing body", func(t *testing.T) {
+		t.Run("an admin picks any managing body or mediation provider", func(t *testing.T) {
 			admin := fx.env.Login(fx.env.User("admin@example.org", auth.RoleAdmin))
 			res := admin.Get("/account/api-token?org=" + strconv.FormatInt(fx.other, 10))
 			res.WantStatus(t, http.StatusOK)
-			res.WantBody(t, "Cooperativa Il Ponte", "Nessun token.")
+			res.WantBody(t, "Cooperativa Il Ponte", "Mediazione Interculturale", "Nessun token.")
+		})
+		t.Run("a mediation coordinator issues its provider's tokens and no one else's", func(t *testing.T) {
+			coord := fx.env.Login(fx.env.UserIn(fx.provider, "coordinatrice@example.org", auth.RoleMediationCoordinator))
+			provider := strconv.FormatInt(fx.provider, 10)
+			res := coord.Post("/account/api-token", url.Values{"org": {provider}, "name": {"Rendicontazione"}})
+			res.WantStatus(t, http.StatusOK)
+			m := secretShown.FindStringSubmatch(res.Body)
+			if m == nil {
+				t.Fatalf("secret not shown\n%s", res.Body)
+			}
+			u, _, err := fx.store.Authenticate(bearer(m[1]))
+			if err != nil || len(u.Memberships) != 0 {
+				t.Errorf("provider token principal = %+v, %v; want one with no role of its own", u, err)
+			}
+			coord.Get("/account/api-token?org="+strconv.FormatInt(fx.ponte, 10)).WantStatus(t, http.StatusNotFound)
+		})
+		t.Run("a coordinator outside a mediation provider issues none", func(t *testing.T) {
+			pref := fx.env.Org("Prefettura", auth.KindPrefettura).ID
+			coord := fx.env.Login(fx.env.UserIn(pref, "coordinatore@example.org", auth.RoleMediationCoordinator))
+			res := coord.Get("/account/api-token")
+			res.WantStatus(t, http.StatusOK)
+			res.WantBody(t, "Non gestisci i token di nessuna organizzazione.")
+			coord.Post("/account/api-token", url.Values{"org": {strconv.FormatInt(pref, 10)}, "name": {"X"}}).
+				WantStatus(t, http.StatusNotFound)
 		})
 		t.Run("others are told the page does not exist", func(t *testing.T) {
 			inspector := fx.env.Login(fx.env.User("ispettore@example.org", auth.RoleInspector))
