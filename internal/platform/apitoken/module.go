@@ -17,15 +17,24 @@ const pagePath = "/account/api-token"
 
 // issuers says which role issues the tokens of which kind of organisation:
 // a managing body's programs report presences, a mediation provider's read
-// the budget. Admins issue them for both kinds.
-var issuers = map[auth.Role]auth.OrgKind{
-	auth.RoleFacilityManager:      auth.KindEnteGestore,
-	auth.RoleMediationCoordinator: auth.KindMediationProvider,
+// the budget. Admins issue them for every kind listed here.
+var issuers = []struct {
+	role auth.Role
+	kind auth.OrgKind
+}{
+	{auth.RoleFacilityManager, auth.KindEnteGestore},
+	{auth.RoleMediationCoordinator, auth.KindMediationProvider},
 }
 
-// managerRoles may reach the token pages; which organisations each sees is
-// CanManage's business.
-var managerRoles = []auth.Role{auth.RoleAdmin, auth.RoleFacilityManager, auth.RoleMediationCoordinator}
+// managerRoles may reach the token pages: admins and the issuing roles;
+// which organisations each sees is CanManage's business.
+var managerRoles = func() []auth.Role {
+	roles := []auth.Role{auth.RoleAdmin}
+	for _, i := range issuers {
+		roles = append(roles, i.role)
+	}
+	return roles
+}()
 
 // Deps are the token pages' dependencies.
 type Deps struct {
@@ -76,8 +85,8 @@ func (h *Handler) orgs(ctx context.Context, u *auth.User) ([]web.Option, error) 
 		}
 		return out, nil
 	}
-	for _, kind := range []auth.OrgKind{auth.KindEnteGestore, auth.KindMediationProvider} {
-		list, _, err := h.auth.Organisations(ctx, auth.OrgFilter{Kind: &kind, Limit: 1000})
+	for _, i := range issuers {
+		list, _, err := h.auth.Organisations(ctx, auth.OrgFilter{Kind: &i.kind, Limit: 1000})
 		if err != nil {
 			return nil, err
 		}
@@ -91,6 +100,10 @@ func (h *Handler) orgs(ctx context.Context, u *auth.User) ([]web.Option, error) 
 // issues reports whether membership m lets its holder issue the
 // organisation's tokens.
 func issues(m auth.Membership) bool {
-	kind, ok := issuers[m.Role]
-	return ok && m.OrgKind == kind
+	for _, i := range issuers {
+		if i.role == m.Role && i.kind == m.OrgKind {
+			return true
+		}
+	}
+	return false
 }
